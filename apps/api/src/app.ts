@@ -1,0 +1,84 @@
+// Express app assembly: middleware order, routers, the SPA, and the error handler last.
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import crypto from "node:crypto";
+import express from "express";
+import cookieParser from "cookie-parser";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { pino } from "pino";
+import { authenticate } from "./http/auth.ts";
+import { errorHandler, routeNotFound } from "./http/errors.ts";
+import { db } from "./db/client.ts";
+import { buildOpenApi } from "./openapi.ts";
+import { apiRouters } from "./routes.ts";
+
+const require = createRequire(import.meta.url);
+
+export interface AppOptions {
+  logLevel?: string;
+  /** Folder of the built SPA; served with an index.html fallback when present. */
+  webDist?: string;
+}
+
+export function createApp(options: AppOptions = {}) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  const logger = pino({ level: options.logLevel ?? "info" });
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || crypto.randomUUID();
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => !req.url?.startsWith("/api") },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "script-src": ["'self'", "'unsafe-inline'"], // swagger-ui's page bootstrap
+          "img-src": ["'self'", "data:"],
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: "2mb" }));
+  app.use(cookieParser());
+
+  app.get("/api/health", async (_req, res) => {
+    try {
+      await db().$queryRaw`SELECT 1`;
+      res.json({ status: "ok", database: "ok" });
+    } catch {
+      res.status(503).json({ status: "degraded", database: "unreachable" });
+    }
+  });
+  app.get("/api/openapi.json", (_req, res) => res.json(buildOpenApi()));
+  const swaggerDir = path.dirname(require.resolve("swagger-ui-dist/package.json"));
+  app.get("/api/docs", (_req, res) => res.type("html").send(DOCS_PAGE));
+  app.use("/api/docs/assets", express.static(swaggerDir, { index: false }));
+
+  app.use("/api", authenticate);
+  for (const r of apiRouters) app.use(r.prefix, r.router);
+  app.use("/api", routeNotFound);
+
+  const webDist = options.webDist;
+  if (webDist && fs.existsSync(path.join(webDist, "index.html"))) {
+    const index = path.resolve(webDist, "index.html");
+    app.use(express.static(webDist, { index: false, maxAge: "1h" }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(index));
+  }
+  app.use(errorHandler);
+  return app;
+}
+
+const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Backorder Desk API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="docs"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#docs" });</script></body></html>`;

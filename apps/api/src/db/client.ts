@@ -1,0 +1,65 @@
+// The Prisma client and the tenant-scoped transaction every service runs in.
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient, Prisma } from "../generated/prisma/client.ts";
+
+export type Db = PrismaClient;
+export type Tx = Prisma.TransactionClient;
+export { Prisma };
+
+export interface DbHandle {
+  prisma: PrismaClient;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** `max` 1 for embedded PGlite, which serves one connection at a time. */
+export function openDb(connectionString: string, options: { max?: number } = {}): DbHandle {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  pool.on("error", () => {}); // a broken idle client is dropped by the pool; queries report their own errors
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    pool,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+let current: DbHandle | undefined;
+export function setDb(handle: DbHandle) {
+  current = handle;
+}
+export function db(): PrismaClient {
+  if (!current) throw new Error("database not opened");
+  return current.prisma;
+}
+
+const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
+/**
+ * Runs `fn` in one transaction as the API's database role (`bod_app`, not a superuser and
+ * not the tables' owner), with the tenant (and user) set for row-level security.
+ */
+export async function inTenant<T>(scope: { tenantId: string; userId?: string }, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${scope.tenantId}, true), set_config('app.user_id', ${scope.userId ?? ""}, true)`;
+    await tx.$executeRawUnsafe("SET LOCAL ROLE bod_app");
+    return fn(tx);
+  }, TX_OPTIONS);
+}
+
+/**
+ * For the few reads and writes that come before a tenant is known (sign-in, sign-up,
+ * sessions): runs as `bod_app` with only the user set, so tenant rows stay hidden except
+ * the user's own memberships and tenants.
+ */
+export async function asUser<T>(userId: string | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('app.tenant_id', '', true), set_config('app.user_id', ${userId ?? ""}, true)`;
+    await tx.$executeRawUnsafe("SET LOCAL ROLE bod_app");
+    return fn(tx);
+  }, TX_OPTIONS);
+}

@@ -1,0 +1,66 @@
+// npm run db:migrate                 apply pending migrations to DATABASE_URL
+// npm run db:migration:create NAME   write the next migration from a change to schema.prisma
+// npm run db:drift                   check that the migrations produce exactly schema.prisma
+//
+// `create` and `drift` need a PostgreSQL server for a scratch database
+// (DEV_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { MIGRATIONS_DIR, applyMigrations } from "./migrations.ts";
+import { openSchemaEngine } from "./schema-engine.ts";
+import { checkDrift } from "./drift.ts";
+
+const DEV_URL = process.env.DEV_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+async function deploy() {
+  const url = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("Set DATABASE_URL (or MIGRATION_DATABASE_URL) to the database to migrate.");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const applied = await applyMigrations(client);
+    console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
+  } finally {
+    await client.end();
+  }
+}
+
+async function create(name: string | undefined) {
+  if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Usage: npm run db:migration:create -- <snake_case_name>");
+  const engine = await openSchemaEngine(DEV_URL);
+  try {
+    const sql = await engine.diffMigrationsToSchema();
+    if (!sql) {
+      console.log("schema.prisma matches the migrations: nothing to create");
+      return;
+    }
+    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+    const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "migration.sql"), sql + "\n");
+    console.log(`created ${path.relative(process.cwd(), dir)}/migration.sql — review it, add any SQL Prisma cannot express (checks, RLS), then run npm run db:migrate`);
+  } finally {
+    engine.free();
+  }
+}
+
+async function drift() {
+  const problems = await checkDrift(DEV_URL);
+  if (problems) {
+    console.error("DRIFT between prisma/migrations and prisma/schema.prisma:\n" + problems);
+    process.exitCode = 1;
+  } else console.log("no drift: the migrations produce exactly schema.prisma");
+}
+
+const [command, arg] = process.argv.slice(2);
+const commands: Record<string, () => Promise<void>> = { deploy, create: () => create(arg), drift };
+const run = command ? commands[command] : undefined;
+if (!run) {
+  console.error("usage: migrate-cli.ts deploy | create <name> | drift");
+  process.exit(2);
+}
+run().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+// Routes declared once with their zod schemas and roles: the same declaration validates
+// requests, enforces roles, and feeds the OpenAPI document (openapi.ts).
+import { Router, type Request, type Response } from "express";
+import type { z } from "zod";
+import type { TRole } from "@bod/contracts/common";
+import { AppError, zodDetails } from "./errors.ts";
+import { requireAuth } from "./auth.ts";
+import { withIdempotency } from "./idempotency.ts";
+import type { RequestContext } from "./types.ts";
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+type Schema = z.ZodTypeAny | undefined;
+type Infer<S> = S extends z.ZodTypeAny ? z.output<S> : undefined;
+
+export interface EndpointSpec<B extends Schema, Q extends Schema, P extends Schema, R extends Schema> {
+  summary: string;
+  /** Roles allowed; omitted = any signed-in role; "public" = no sign-in needed. */
+  roles?: readonly TRole[] | "public";
+  body?: B;
+  query?: Q;
+  params?: P;
+  response?: R;
+  status?: number;
+  /** Honour the Idempotency-Key header: a retry returns the first result and changes nothing. */
+  idempotent?: boolean;
+}
+
+export interface EndpointInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  ctx: RequestContext;
+}
+
+export interface RegisteredEndpoint {
+  method: Method;
+  path: string;
+  spec: EndpointSpec<Schema, Schema, Schema, Schema>;
+}
+
+/** Every endpoint of the API, for the OpenAPI document. */
+export const registry: RegisteredEndpoint[] = [];
+
+export class ApiRouter {
+  readonly router = Router();
+  constructor(readonly prefix: string) {}
+
+  get<B extends Schema, Q extends Schema, P extends Schema, R extends Schema>(path: string, spec: EndpointSpec<B, Q, P, R>, handler: Handler<B, Q, P, R>) {
+    this.add("get", path, spec, handler);
+  }
+  post<B extends Schema, Q extends Schema, P extends Schema, R extends Schema>(path: string, spec: EndpointSpec<B, Q, P, R>, handler: Handler<B, Q, P, R>) {
+    this.add("post", path, spec, handler);
+  }
+  put<B extends Schema, Q extends Schema, P extends Schema, R extends Schema>(path: string, spec: EndpointSpec<B, Q, P, R>, handler: Handler<B, Q, P, R>) {
+    this.add("put", path, spec, handler);
+  }
+  patch<B extends Schema, Q extends Schema, P extends Schema, R extends Schema>(path: string, spec: EndpointSpec<B, Q, P, R>, handler: Handler<B, Q, P, R>) {
+    this.add("patch", path, spec, handler);
+  }
+  delete<B extends Schema, Q extends Schema, P extends Schema, R extends Schema>(path: string, spec: EndpointSpec<B, Q, P, R>, handler: Handler<B, Q, P, R>) {
+    this.add("delete", path, spec, handler);
+  }
+
+  private add(method: Method, path: string, spec: EndpointSpec<any, any, any, any>, handler: Handler<any, any, any, any>) {
+    registry.push({ method, path: this.prefix + path, spec });
+    const middlewares = spec.roles === "public" ? [] : [requireAuth(spec.roles)];
+    this.router[method](path, ...middlewares, async (req: Request, res: Response) => {
+      const input = {
+        params: parsePart(spec.params, req.params, "path parameters"),
+        query: parsePart(spec.query, req.query, "query"),
+        body: parsePart(spec.body, req.body ?? {}, "request body"),
+        ctx: req.ctx as RequestContext,
+      };
+      const run = async () => {
+        const result = await handler(input, req, res);
+        return { status: spec.status ?? (result === undefined ? 204 : 200), body: result };
+      };
+      const { status, body } = spec.idempotent ? await withIdempotency(req, input.ctx, run) : await run();
+      if (res.headersSent) return;
+      if (body === undefined) res.status(status).end();
+      else res.status(status).json(body);
+    });
+  }
+}
+
+type Handler<B, Q, P, R> = (input: EndpointInput<Infer<B>, Infer<Q>, Infer<P>>, req: Request, res: Response) => Promise<Infer<R> | void> | Infer<R> | void;
+
+function parsePart(schema: z.ZodTypeAny | undefined, value: unknown, what: string) {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("invalid_input", `Invalid ${what}`, zodDetails(result.error));
+  return result.data;
+}

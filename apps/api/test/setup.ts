@@ -1,0 +1,39 @@
+// Per test file: its own database cloned from the migrated template, the API connected to
+// it as the application role (bod_app: not a superuser, not the owner, so row-level
+// security applies), and the app listening on a free port.
+import crypto from "node:crypto";
+import type { AddressInfo } from "node:net";
+import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { openDb, setDb, type DbHandle } from "../src/db/client.ts";
+import { createApp } from "../src/app.ts";
+import { SERVER_URL, TEMPLATE_DB, databaseUrl } from "./db-names.ts";
+import { testEnv } from "./env.ts";
+
+const name = `bod_test_f${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
+let handle: DbHandle;
+let server: ReturnType<ReturnType<typeof createApp>["listen"]>;
+
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE ${TEMPLATE_DB}`);
+  await admin.end();
+  handle = openDb(databaseUrl(name, "bod_app"), { max: 10 });
+  setDb(handle);
+  testEnv.superuser = new pg.Pool({ connectionString: databaseUrl(name), max: 4 });
+  testEnv.appDatabaseUrl = databaseUrl(name, "bod_app");
+  server = createApp({ logLevel: "silent" }).listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  testEnv.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await handle?.close();
+  await testEnv.superuser?.end();
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+});
