@@ -1,5 +1,5 @@
 import { isAllocatingStatus, rankOrders } from "./ranking.ts";
-import type { EngineInput, EngineOrder } from "./types.ts";
+import type { EngineInput, EngineLine, EngineOrder } from "./types.ts";
 
 /**
  * Column-oriented view of an EngineInput, built once per computation so the hot
@@ -9,6 +9,7 @@ import type { EngineInput, EngineOrder } from "./types.ts";
  * rank (0 = best). Keys (warehouse, product) are numbered in first-seen order.
  */
 export interface EngineIndex {
+  lines: readonly EngineLine[];
   rankedOrders: EngineOrder[];
   /** by rank: 1 if the order takes soft allocation */
   orderIsAllocating: Uint8Array;
@@ -131,6 +132,7 @@ export function buildEngineIndex(input: EngineInput): EngineIndex {
   }
 
   return {
+    lines,
     rankedOrders,
     orderIsAllocating,
     lineRank,

@@ -59,7 +59,7 @@ export function projectDates(
       if (supply.links.length > 0) {
         if (positionOf === null) {
           positionOf = new Map();
-          for (let j = start; j < end; j++) positionOf.set(index.lineIds[keyLines[j]!]!, j);
+          for (let j = start; j < end; j++) positionOf.set(index.lines[keyLines[j]!]!.id, j);
         }
         const linked: { position: number; quantity: number }[] = [];
         for (const link of supply.links) {

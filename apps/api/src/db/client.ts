@@ -44,11 +44,36 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
  * not the tables' owner), with the tenant (and user) set for row-level security.
  */
 export async function inTenant<T>(scope: { tenantId: string; userId?: string }, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${scope.tenantId}, true), set_config('app.user_id', ${scope.userId ?? ""}, true)`;
-    await tx.$executeRawUnsafe("SET LOCAL ROLE bod_app");
-    return fn(tx);
-  }, TX_OPTIONS);
+  return retryOnDeadlock(() =>
+    db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${scope.tenantId}, true), set_config('app.user_id', ${scope.userId ?? ""}, true)`;
+      await tx.$executeRawUnsafe("SET LOCAL ROLE bod_app");
+      return fn(tx);
+    }, TX_OPTIONS),
+  );
+}
+
+const RETRYABLE = new Set(["40P01", "40001"]); // deadlock detected, serialization failure
+const ATTEMPTS = 4;
+
+/**
+ * Writers lock stock keys in one fixed order, but the engine's writes to order rows of
+ * different keys can still meet in another order; PostgreSQL then aborts one transaction.
+ * It changed nothing, so it is run again (a few times, with jitter).
+ */
+async function retryOnDeadlock<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !RETRYABLE.has(pgCode(error) ?? "")) throw error;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}
+
+function pgCode(error: any): string | undefined {
+  return error?.code && /^[0-9A-Z]{5}$/.test(error.code) ? error.code : (error?.meta?.driverAdapterError?.cause?.originalCode ?? error?.cause?.code);
 }
 
 /**

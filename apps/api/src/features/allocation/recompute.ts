@@ -1,0 +1,198 @@
+// Keeps the stored fulfillability true: runs the domain engine over the (warehouse, SKU)
+// keys a change touched and writes allocations, order statuses and projected dates in the
+// same transaction as the change. Callers lock the keys first (stock/ledger.ts lockStockKeys),
+// make their change, then call recomputeKeys with the keys and any orders they changed.
+import { computeFulfillability, summarizeOrder } from "@bod/domain/fulfillability";
+import type { AllocationPolicy, EngineInput, EngineLine, EngineOrder, Fulfillability } from "@bod/domain/types";
+import type { Tx } from "../../db/client.ts";
+import { keyString, sortedKeys, type StockKey } from "../stock/ledger.ts";
+import { loadEngineState, type KeyScope, type LoadedLine } from "./load.ts";
+
+export interface FulfillabilityChange {
+  orderId: string;
+  before: Fulfillability | null;
+  after: Fulfillability | null;
+}
+
+export interface RecomputeOutcome {
+  /** Orders whose fulfillability changed, with before and after. */
+  changed: FulfillabilityChange[];
+  linesWritten: number;
+}
+
+export async function tenantPolicy(tx: Tx, tenantId: string): Promise<AllocationPolicy> {
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { allocationPolicy: true } });
+  return tenant.allocationPolicy;
+}
+
+/**
+ * Recomputes the keys a change touched and writes what differs. `orderIds`: orders whose
+ * status, rank or lines the caller changed, re-summarised even if no allocation moved.
+ *
+ * Under strict_priority a key's allocation depends only on that key's lines and stock, so
+ * the keys given are all that is recomputed. Under complete_orders_first whether an order
+ * can be completed depends on every key it holds, so a change can cascade through orders
+ * that span keys: the keys are widened to everything connected to them through such orders.
+ */
+export async function recomputeKeys(tx: Tx, tenantId: string, keys: Iterable<StockKey>, options: { orderIds?: string[] } = {}): Promise<RecomputeOutcome> {
+  const policy = await tenantPolicy(tx, tenantId);
+  let scope = sortedKeys(keys);
+  if (scope.length === 0 && !options.orderIds?.length) return { changed: [], linesWritten: 0 };
+  if (policy === "complete_orders_first") scope = await connectedKeys(tx, tenantId, scope);
+  return recompute(tx, tenantId, policy, { keys: scope }, options.orderIds ?? []);
+}
+
+/** Recomputes every key of the tenant (demo data, policy change, repairs). */
+export async function recomputeTenant(tx: Tx, tenantId: string): Promise<RecomputeOutcome> {
+  return recompute(tx, tenantId, await tenantPolicy(tx, tenantId), "all", []);
+}
+
+async function recompute(tx: Tx, tenantId: string, policy: AllocationPolicy, scope: KeyScope, extraOrderIds: string[]): Promise<RecomputeOutcome> {
+  const state = await loadEngineState(tx, tenantId, scope);
+  const result = computeFulfillability(toEngineInput(policy, state));
+
+  const changedLines: { id: string; allocated: number; projected: Date | null }[] = [];
+  const newAllocated = new Map<string, number>();
+  const allocatedByKey = new Map<string, number>();
+  for (const line of state.lines) {
+    const r = result.lines.get(line.id)!;
+    const key = keyString(line);
+    allocatedByKey.set(key, (allocatedByKey.get(key) ?? 0) + r.allocated);
+    if (r.allocated !== line.allocated || r.projectedDate !== line.projectedDate) {
+      changedLines.push({ id: line.id, allocated: r.allocated, projected: r.projectedDate === null ? null : new Date(r.projectedDate) });
+    }
+    newAllocated.set(line.id, r.allocated);
+  }
+  if (changedLines.length) {
+    await tx.$executeRaw`
+      UPDATE sales_order_lines l SET quantity_allocated = v.a, projected_date = v.p
+      FROM unnest(${changedLines.map((c) => c.id)}::uuid[], ${changedLines.map((c) => c.allocated)}::int[], ${changedLines.map((c) => c.projected)}::timestamptz[]) AS v(id, a, p)
+      WHERE l.tenant_id = ${tenantId}::uuid AND l.id = v.id`;
+  }
+  const keyList = [...allocatedByKey.keys()];
+  if (scope !== "all") for (const k of scope.keys) if (!allocatedByKey.has(keyString(k))) keyList.push(keyString(k));
+  if (keyList.length) {
+    const split = keyList.map((k) => k.split("|") as [string, string]);
+    await tx.$executeRaw`
+      UPDATE stock_levels s SET allocated = v.a
+      FROM unnest(${split.map((k) => k[0])}::uuid[], ${split.map((k) => k[1])}::uuid[], ${keyList.map((k) => allocatedByKey.get(k) ?? 0)}::int[]) AS v(w, p, a)
+      WHERE s.tenant_id = ${tenantId}::uuid AND s.warehouse_id = v.w AND s.product_id = v.p AND s.allocated <> v.a`;
+  }
+
+  const orderIds = new Set(extraOrderIds);
+  const lineById = new Map(state.lines.map((l) => [l.id, l]));
+  for (const c of changedLines) orderIds.add(lineById.get(c.id)!.orderId);
+  const changed = await summarizeOrders(tx, tenantId, [...orderIds], newAllocated, result.lines);
+  return { changed, linesWritten: changedLines.length };
+}
+
+/** Re-derives each order's fulfillability and projected date from all its lines, and writes what differs. */
+async function summarizeOrders(
+  tx: Tx,
+  tenantId: string,
+  orderIds: string[],
+  newAllocated: Map<string, number>,
+  lineResults: Map<string, { projectedDate: number | null }>,
+): Promise<FulfillabilityChange[]> {
+  if (orderIds.length === 0) return [];
+  const orders = await tx.$queryRaw<{ id: string; status: string; fulfillability: Fulfillability | null; projected_date: Date | null }[]>`
+    SELECT id::text, status::text, fulfillability::text, projected_date FROM sales_orders
+    WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${orderIds}::uuid[])`;
+  const lines = await tx.$queryRaw<{ id: string; order_id: string; remaining: number; allocated: number; projected_date: Date | null }[]>`
+    SELECT id::text, order_id::text, quantity_ordered - quantity_shipped - quantity_cancelled AS remaining, quantity_allocated AS allocated, projected_date
+    FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND order_id = ANY(${orderIds}::uuid[])`;
+  const linesByOrder = new Map<string, typeof lines>();
+  for (const l of lines) (linesByOrder.get(l.order_id) ?? linesByOrder.set(l.order_id, []).get(l.order_id)!).push(l);
+
+  const changes: FulfillabilityChange[] = [];
+  const writes: { id: string; f: Fulfillability | null; p: Date | null }[] = [];
+  for (const order of orders) {
+    const own = linesByOrder.get(order.id) ?? [];
+    let summary: { fulfillability: Fulfillability | null; projectedDate: number | null } = { fulfillability: null, projectedDate: null };
+    if (order.status === "open" || order.status === "partially_shipped") {
+      const n = own.length;
+      const remaining = new Float64Array(n);
+      const allocated = new Float64Array(n);
+      const projected = new Float64Array(n);
+      own.forEach((l, i) => {
+        remaining[i] = l.remaining;
+        allocated[i] = newAllocated.get(l.id) ?? l.allocated;
+        const p = lineResults.has(l.id) ? lineResults.get(l.id)!.projectedDate : (l.projected_date?.getTime() ?? null);
+        projected[i] = p === null ? NaN : p;
+      });
+      summary = summarizeOrder(Int32Array.from(own.keys()), 0, n, remaining, allocated, projected);
+    }
+    const projectedDate = summary.projectedDate === null ? null : new Date(summary.projectedDate);
+    if (summary.fulfillability !== order.fulfillability || projectedDate?.getTime() !== order.projected_date?.getTime()) {
+      writes.push({ id: order.id, f: summary.fulfillability, p: projectedDate });
+    }
+    if (summary.fulfillability !== order.fulfillability) changes.push({ orderId: order.id, before: order.fulfillability, after: summary.fulfillability });
+  }
+  if (writes.length) {
+    await tx.$executeRaw`
+      UPDATE sales_orders o SET fulfillability = v.f::"Fulfillability", projected_date = v.p
+      FROM unnest(${writes.map((w) => w.id)}::uuid[], ${writes.map((w) => w.f)}::text[], ${writes.map((w) => w.p)}::timestamptz[]) AS v(id, f, p)
+      WHERE o.tenant_id = ${tenantId}::uuid AND o.id = v.id`;
+  }
+  return changes;
+}
+
+/**
+ * Copies each order's lifecycle status and rank keys (priority, ship-by, order date) onto its
+ * lines: `is_active` (the order takes stock and the line has something remaining) and
+ * `rank_*`. An inactive line keeps only its hard allocation. Returns the keys its lines hold.
+ */
+export async function refreshOrderLines(tx: Tx, tenantId: string, orderIds: string[]): Promise<StockKey[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ warehouse_id: string; product_id: string }[]>`
+    UPDATE sales_order_lines l SET
+      is_active = a.active,
+      rank_priority = o.priority, rank_ship_by = o.ship_by, rank_order_date = o.order_date,
+      quantity_hard_allocated = LEAST(l.quantity_hard_allocated, a.remaining),
+      quantity_allocated = CASE WHEN a.active THEN LEAST(l.quantity_allocated, a.remaining) ELSE LEAST(l.quantity_hard_allocated, a.remaining) END,
+      projected_date = CASE WHEN a.active THEN l.projected_date ELSE NULL END
+    FROM sales_orders o,
+      LATERAL (SELECT o.status IN ('open', 'partially_shipped') AND l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled > 0 AS active,
+                      l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled AS remaining) a
+    WHERE o.tenant_id = l.tenant_id AND o.id = l.order_id
+      AND l.tenant_id = ${tenantId}::uuid AND l.order_id = ANY(${orderIds}::uuid[])
+    RETURNING l.warehouse_id::text, l.product_id::text`;
+  return sortedKeys(rows.map((r) => ({ warehouseId: r.warehouse_id, productId: r.product_id })));
+}
+
+/** Under complete_orders_first: the keys reachable from `keys` through orders holding active lines at several keys. */
+async function connectedKeys(tx: Tx, tenantId: string, keys: StockKey[]): Promise<StockKey[]> {
+  const seen = new Map(keys.map((k) => [keyString(k), k]));
+  let frontier = keys;
+  while (frontier.length) {
+    const rows = await tx.$queryRaw<{ warehouse_id: string; product_id: string }[]>`
+      SELECT DISTINCT l2.warehouse_id::text, l2.product_id::text
+      FROM unnest(${frontier.map((k) => k.warehouseId)}::uuid[], ${frontier.map((k) => k.productId)}::uuid[]) AS k(w, p)
+      JOIN sales_order_lines l ON l.tenant_id = ${tenantId}::uuid AND l.warehouse_id = k.w AND l.product_id = k.p AND l.is_active
+      JOIN sales_order_lines l2 ON l2.tenant_id = l.tenant_id AND l2.order_id = l.order_id AND l2.is_active`;
+    frontier = [];
+    for (const r of rows) {
+      const k = { warehouseId: r.warehouse_id, productId: r.product_id };
+      if (!seen.has(keyString(k))) {
+        seen.set(keyString(k), k);
+        frontier.push(k);
+      }
+    }
+  }
+  return sortedKeys(seen.values());
+}
+
+function toEngineInput(policy: AllocationPolicy, state: Awaited<ReturnType<typeof loadEngineState>>): EngineInput {
+  const orders = new Map<string, EngineOrder>();
+  const lines: EngineLine[] = [];
+  for (const l of state.lines) {
+    if (!orders.has(l.orderId)) orders.set(l.orderId, engineOrder(l));
+    lines.push({ id: l.id, orderId: l.orderId, warehouseId: l.warehouseId, productId: l.productId, remaining: l.remaining, hardAllocated: l.hardAllocated });
+  }
+  return { policy, orders: [...orders.values()], lines, stock: state.stock, incoming: state.incoming, preorders: state.preorders };
+}
+
+/** The order as the engine ranks it, from the rank keys copied on its line. Inactive lines (held orders) only keep their hard allocation. */
+function engineOrder(l: LoadedLine): EngineOrder {
+  return { id: l.orderId, status: l.isActive ? "open" : "on_hold", priority: l.rankPriority, shipBy: l.rankShipBy, orderDate: l.rankOrderDate };
+}

@@ -1,0 +1,93 @@
+// The only way stock moves: append to the ledger (stock_movements) and update the cached
+// level in the same transaction. Callers lock the keys first (lockStockKeys) and, after
+// all their changes, let the engine recompute (recomputeKeys).
+import type { Tx } from "../../db/client.ts";
+import { AppError } from "../../http/errors.ts";
+
+export interface StockKey {
+  warehouseId: string;
+  productId: string;
+}
+
+export interface MovementInput extends StockKey {
+  kind: "receipt" | "shipment" | "adjustment" | "count" | "transfer" | "scan_deduction";
+  /** Signed: + into stock, − out of stock; never 0. */
+  quantity: number;
+  reason?: string | null;
+  causeType?: string | null;
+  causeId?: string | null;
+}
+
+export const keyString = (k: StockKey) => `${k.warehouseId}|${k.productId}`;
+
+/** Distinct keys in one fixed order (warehouse, product): every writer locks in this order, so writers never deadlock. */
+export function sortedKeys(keys: Iterable<StockKey>): StockKey[] {
+  const byKey = new Map<string, StockKey>();
+  for (const k of keys) byKey.set(keyString(k), { warehouseId: k.warehouseId, productId: k.productId });
+  return [...byKey.values()].sort((a, b) => (a.warehouseId === b.warehouseId ? (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0) : a.warehouseId < b.warehouseId ? -1 : 1));
+}
+
+/**
+ * Creates missing stock-level rows and locks the rows of `keys` (SELECT ... FOR UPDATE) in
+ * the fixed order. Two writers on the same SKU serialize here; on different SKUs they do not block.
+ * Returns on-hand and allocated per key.
+ */
+export async function lockStockKeys(tx: Tx, tenantId: string, keys: Iterable<StockKey>): Promise<Map<string, { onHand: number; allocated: number }>> {
+  const sorted = sortedKeys(keys);
+  const result = new Map<string, { onHand: number; allocated: number }>();
+  if (sorted.length === 0) return result;
+  const warehouseIds = sorted.map((k) => k.warehouseId);
+  const productIds = sorted.map((k) => k.productId);
+  await tx.$executeRaw`
+    INSERT INTO stock_levels (tenant_id, warehouse_id, product_id)
+    SELECT ${tenantId}::uuid, w, p FROM unnest(${warehouseIds}::uuid[], ${productIds}::uuid[]) AS k(w, p)
+    ON CONFLICT DO NOTHING`;
+  const rows = await tx.$queryRaw<{ warehouse_id: string; product_id: string; on_hand: number; allocated: number }[]>`
+    SELECT s.warehouse_id::text, s.product_id::text, s.on_hand, s.allocated
+    FROM stock_levels s
+    JOIN unnest(${warehouseIds}::uuid[], ${productIds}::uuid[]) AS k(w, p) ON s.warehouse_id = k.w AND s.product_id = k.p
+    WHERE s.tenant_id = ${tenantId}::uuid
+    ORDER BY s.warehouse_id, s.product_id
+    FOR UPDATE OF s`;
+  for (const r of rows) result.set(`${r.warehouse_id}|${r.product_id}`, { onHand: r.on_hand, allocated: r.allocated });
+  return result;
+}
+
+/**
+ * Appends movements and moves the cached on-hand by the same amounts. Taking more than is
+ * on hand is refused (409 insufficient_stock) and, the transaction failing, changes nothing.
+ * The caller must have locked the keys. `allocated` is clamped to the new on-hand until
+ * the engine recomputes the key in the same transaction.
+ */
+export async function recordStockMovements(tx: Tx, scope: { tenantId: string; userId?: string | null }, movements: MovementInput[]): Promise<void> {
+  if (movements.length === 0) return;
+  for (const m of movements) {
+    if (!Number.isInteger(m.quantity) || m.quantity === 0) throw new AppError("invalid_input", "A stock movement needs a whole, non-zero quantity");
+  }
+  await tx.stockMovement.createMany({
+    data: movements.map((m) => ({
+      tenantId: scope.tenantId,
+      warehouseId: m.warehouseId,
+      productId: m.productId,
+      kind: m.kind,
+      quantity: m.quantity,
+      reason: m.reason ?? null,
+      causeType: m.causeType ?? null,
+      causeId: m.causeId ?? null,
+      createdBy: scope.userId ?? null,
+    })),
+  });
+  const delta = new Map<string, number>();
+  for (const m of movements) delta.set(keyString(m), (delta.get(keyString(m)) ?? 0) + m.quantity);
+  for (const [key, change] of delta) {
+    const [warehouseId, productId] = key.split("|") as [string, string];
+    const updated = await tx.$queryRaw<{ on_hand: number }[]>`
+      UPDATE stock_levels SET on_hand = on_hand + ${change}, allocated = LEAST(allocated, on_hand + ${change}), updated_at = now()
+      WHERE tenant_id = ${scope.tenantId}::uuid AND warehouse_id = ${warehouseId}::uuid AND product_id = ${productId}::uuid
+        AND on_hand + ${change} >= 0
+      RETURNING on_hand`;
+    if (updated.length === 0) {
+      throw new AppError("insufficient_stock", "Not enough stock on hand for this change", { warehouseId, productId, change });
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { ZDateOnly, ZId, ZPage, ZPageQuery } from "./common.ts";
+
+export const ZProduct = z.object({
+  id: ZId,
+  sku: z.string(),
+  name: z.string(),
+  barcode: z.string().nullable(),
+  isPreorder: z.boolean(),
+  /** "YYYY-MM-DD" */
+  restockDate: z.string().nullable(),
+  restockQuantity: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TProduct = z.infer<typeof ZProduct>;
+
+const productFields = {
+  sku: z.string().trim().min(1).max(64),
+  name: z.string().trim().min(1).max(200),
+  barcode: z.string().trim().min(1).max(64).nullable(),
+  isPreorder: z.boolean(),
+  restockDate: ZDateOnly.nullable(),
+  restockQuantity: z.number().int().min(0).nullable(),
+};
+
+export const ZCreateProductRequest = z
+  .object({
+    sku: productFields.sku,
+    name: productFields.name,
+    barcode: productFields.barcode.optional(),
+    isPreorder: productFields.isPreorder.default(false),
+    restockDate: productFields.restockDate.optional(),
+    restockQuantity: productFields.restockQuantity.optional(),
+  })
+  .strict();
+export type TCreateProductRequest = z.input<typeof ZCreateProductRequest>;
+
+/** Send `null` to clear barcode, restockDate or restockQuantity. */
+export const ZUpdateProductRequest = z.object(productFields).partial().strict();
+export type TUpdateProductRequest = z.infer<typeof ZUpdateProductRequest>;
+
+/** `q` matches sku, name or barcode (case-insensitive, contains). Sorted by sku. */
+export const ZProductListQuery = ZPageQuery.extend({ q: z.string().trim().max(100).optional() }).strict();
+export type TProductListQuery = z.infer<typeof ZProductListQuery>;
+export const ZProductPage = ZPage(ZProduct);
+
+// ---------------------------------------------------------------- supplier terms of a product
+
+export const ZProductSupplier = z.object({
+  productId: ZId,
+  supplierId: ZId,
+  supplierName: z.string(),
+  unitCostCents: z.number().int(),
+  leadTimeDays: z.number().int(),
+  minOrderQty: z.number().int(),
+  casePack: z.number().int(),
+  isPreferred: z.boolean(),
+});
+export type TProductSupplier = z.infer<typeof ZProductSupplier>;
+
+/** PUT /products/:productId/suppliers/:supplierId: creates or replaces the terms. `isPreferred: true` unsets the product's other preferred supplier. */
+export const ZUpsertProductSupplierRequest = z
+  .object({
+    unitCostCents: z.number().int().min(0),
+    leadTimeDays: z.number().int().min(0).max(3650),
+    minOrderQty: z.number().int().min(1).default(1),
+    casePack: z.number().int().min(1).default(1),
+    isPreferred: z.boolean().default(false),
+  })
+  .strict();
+export type TUpsertProductSupplierRequest = z.input<typeof ZUpsertProductSupplierRequest>;
+
+/** All terms of one product (a short list; `nextCursor` is always null). */
+export const ZProductSupplierList = ZPage(ZProductSupplier);
