@@ -33,6 +33,11 @@ const DEFAULT_SIZE: BenchSize = {
   preorderProducts: 500,
 };
 
+/** A fresh flat copy of a string, like a value decoded from a database row. */
+function flat(s: string): string {
+  return Buffer.from(s, "latin1").toString("latin1");
+}
+
 /** mulberry32: small, fast, seeded. */
 function createRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -49,23 +54,32 @@ export function buildBenchInput(size: BenchSize = DEFAULT_SIZE, seed = 20240601)
   const random = createRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const pad = (n: number) => n.toString().padStart(7, "0");
+  // Ids are UUIDs like the database's, as separate flat strings per row (what
+  // the pg driver hands over), not shared or concatenated strings.
+  const hex = (digits: number) => {
+    let out = "";
+    for (let i = 0; i < digits; i += 4) out += Math.floor(random() * 65536).toString(16).padStart(4, "0");
+    return out.slice(0, digits);
+  };
+  const uuid = () => flat(`${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`);
   const day = 86_400_000;
   const start = Date.UTC(2024, 0, 1);
 
-  const warehouseIds = Array.from({ length: size.warehouses }, (_, w) => `wh-${w + 1}`);
-  const productIds = Array.from({ length: size.productsPerWarehouse }, (_, p) => `sku-${pad(p)}`);
+  const warehouseIds = Array.from({ length: size.warehouses }, () => uuid());
+  const productIds = Array.from({ length: size.productsPerWarehouse }, () => uuid());
   const keyCount = size.warehouses * size.productsPerWarehouse;
 
   const stock: EngineStock[] = [];
   for (const warehouseId of warehouseIds) {
-    for (const productId of productIds) stock.push({ warehouseId, productId, onHand: int(0, 25) });
+    for (const productId of productIds) stock.push({ warehouseId: flat(warehouseId), productId: flat(productId), onHand: int(0, 25) });
   }
 
   const orders: EngineOrder[] = [];
   const lines: EngineLine[] = [];
   let orderNo = 0;
   while (lines.length < size.lines) {
-    const id = `ord-${pad(orderNo++)}`;
+    const id = uuid();
+    orderNo++;
     const roll = random();
     orders.push({
       id,
@@ -79,10 +93,10 @@ export function buildBenchInput(size: BenchSize = DEFAULT_SIZE, seed = 20240601)
       const key = int(0, keyCount - 1);
       const remaining = int(1, 5);
       lines.push({
-        id: `${id}-${l + 1}`,
-        orderId: id,
-        warehouseId: warehouseIds[Math.floor(key / size.productsPerWarehouse)]!,
-        productId: productIds[key % size.productsPerWarehouse]!,
+        id: uuid(),
+        orderId: flat(id),
+        warehouseId: flat(warehouseIds[Math.floor(key / size.productsPerWarehouse)]!),
+        productId: flat(productIds[key % size.productsPerWarehouse]!),
         remaining,
         hardAllocated: random() < 0.1 ? int(0, remaining) : 0,
       });

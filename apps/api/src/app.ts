@@ -35,7 +35,11 @@ export function createApp(options: AppOptions = {}) {
         res.setHeader("x-request-id", id);
         return id;
       },
-      autoLogging: { ignore: (req) => !req.url?.startsWith("/api") },
+      autoLogging: { ignore: (req) => !req.url?.startsWith("/api") || req.url === "/api/health" },
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(
@@ -44,6 +48,8 @@ export function createApp(options: AppOptions = {}) {
         directives: {
           "script-src": ["'self'", "'unsafe-inline'"], // swagger-ui's page bootstrap
           "img-src": ["'self'", "data:"],
+          // Served over plain HTTP on local networks too: do not force https sub-resources.
+          "upgrade-insecure-requests": null,
         },
       },
     }),

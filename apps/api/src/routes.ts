@@ -1,5 +1,11 @@
 // Every feature router, mounted in app.ts under its own prefix. A new feature adds one line here.
 import { authRoutes } from "./features/auth/routes.ts";
-import { allocationRoutes } from "./features/allocation/routes.ts";
+import { warehouseRoutes, containerRoutes } from "./features/warehouses/routes.ts";
+import { productRoutes } from "./features/products/routes.ts";
+import { supplierRoutes } from "./features/suppliers/routes.ts";
+import { channelRoutes } from "./features/channels/routes.ts";
+import { userRoutes, apiTokenRoutes } from "./features/users/routes.ts";
+import { settingsRoutes } from "./features/settings/routes.ts";
+import { stockRoutes } from "./features/stock/routes.ts";
 
-export const apiRouters = [authRoutes, allocationRoutes];
+export const apiRouters = [authRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, settingsRoutes, stockRoutes];

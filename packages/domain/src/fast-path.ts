@@ -16,7 +16,8 @@
  * - after a decrease that is not a shipment of allocated units, free stock is
  *   used up first, then the greedy fill of the smaller total takes the units
  *   back from the lowest-ranked holders of soft units: reclaimDecrease with
- *   unitsToTake = max(0, decrease − free stock).
+ *   unitsToTake = max(0, soft units handed out − new available), which is
+ *   decrease − free stock whenever on hand stays at or above the hard allocations.
  * Hard allocations are never touched by either.
  */
 

@@ -6,7 +6,7 @@ import { applyMigrations } from "./migrations.ts";
 import { openSchemaEngine } from "./schema-engine.ts";
 
 /** Returns "" when there is no drift, else the SQL that would fix it. */
-export async function checkDrift(serverUrl: string): Promise<string> {
+export async function checkDrift(serverUrl: string, schemaText?: string): Promise<string> {
   const name = `drift_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -21,7 +21,7 @@ export async function checkDrift(serverUrl: string): Promise<string> {
     } finally {
       await client.end();
     }
-    const engine = await openSchemaEngine(url.toString());
+    const engine = await openSchemaEngine(url.toString(), schemaText);
     try {
       return await engine.diffDatabaseToSchema();
     } finally {

@@ -69,6 +69,22 @@ function poolConfig(databaseUrl: string): pg.PoolConfig {
   };
 }
 
+let wasm: Promise<any> | undefined;
+
+/** The WASM module is instantiated once per process: its JS glue keeps one instance. */
+function loadWasm(): Promise<any> {
+  wasm ??= (async () => {
+    (globalThis as any).PRISMA_WASM_PANIC_REGISTRY = { set_message: (m: string) => console.error("schema-engine panic:", m) };
+    const bg: any = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
+    const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), { "./schema_engine_bg.js": bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports as any).__wbindgen_start();
+    return bg;
+  })();
+  return wasm;
+}
+
 export interface SchemaEngine {
   /** SQL that takes the database described by the migrations to schema.prisma ("" when none). */
   diffMigrationsToSchema(): Promise<string>;
@@ -77,13 +93,9 @@ export interface SchemaEngine {
   free(): void;
 }
 
-export async function openSchemaEngine(databaseUrl: string): Promise<SchemaEngine> {
-  (globalThis as any).PRISMA_WASM_PANIC_REGISTRY = { set_message: (m: string) => console.error("schema-engine panic:", m) };
-  const bg: any = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-  const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-  const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmPath), { "./schema_engine_bg.js": bg });
-  bg.__wbg_set_wasm(instance.exports);
-  (instance.exports as any).__wbindgen_start();
+/** `schemaText`: the datamodel to compare with (default: prisma/schema.prisma as it is on disk). */
+export async function openSchemaEngine(databaseUrl: string, schemaText?: string): Promise<SchemaEngine> {
+  const bg = await loadWasm();
 
   const cfg = poolConfig(databaseUrl);
   const base = new PrismaPg(new CharAsTextPool(cfg) as any);
@@ -111,7 +123,7 @@ export async function openSchemaEngine(databaseUrl: string): Promise<SchemaEngin
     },
   } as any);
 
-  const schema = fs.readFileSync(SCHEMA_PATH, "utf8");
+  const schema = schemaText ?? fs.readFileSync(SCHEMA_PATH, "utf8");
   const files = [{ path: SCHEMA_PATH, content: schema }];
   const filters = { externalTables: [], externalEnums: [] };
   const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, factory);

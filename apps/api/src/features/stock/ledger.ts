@@ -18,6 +18,12 @@ export interface MovementInput extends StockKey {
   causeId?: string | null;
 }
 
+export interface RecordedMovement extends StockKey {
+  id: string;
+  kind: MovementInput["kind"];
+  quantity: number;
+}
+
 export const keyString = (k: StockKey) => `${k.warehouseId}|${k.productId}`;
 
 /** Distinct keys in one fixed order (warehouse, product): every writer locks in this order, so writers never deadlock. */
@@ -57,14 +63,15 @@ export async function lockStockKeys(tx: Tx, tenantId: string, keys: Iterable<Sto
  * Appends movements and moves the cached on-hand by the same amounts. Taking more than is
  * on hand is refused (409 insufficient_stock) and, the transaction failing, changes nothing.
  * The caller must have locked the keys. `allocated` is clamped to the new on-hand until
- * the engine recomputes the key in the same transaction.
+ * the engine recomputes the key in the same transaction. Returns the new movements, in input order.
  */
-export async function recordStockMovements(tx: Tx, scope: { tenantId: string; userId?: string | null }, movements: MovementInput[]): Promise<void> {
-  if (movements.length === 0) return;
+export async function recordStockMovements(tx: Tx, scope: { tenantId: string; userId?: string | null }, movements: MovementInput[]): Promise<RecordedMovement[]> {
+  if (movements.length === 0) return [];
   for (const m of movements) {
     if (!Number.isInteger(m.quantity) || m.quantity === 0) throw new AppError("invalid_input", "A stock movement needs a whole, non-zero quantity");
   }
-  await tx.stockMovement.createMany({
+  const created = await tx.stockMovement.createManyAndReturn({
+    select: { id: true, warehouseId: true, productId: true, kind: true, quantity: true },
     data: movements.map((m) => ({
       tenantId: scope.tenantId,
       warehouseId: m.warehouseId,
@@ -90,4 +97,5 @@ export async function recordStockMovements(tx: Tx, scope: { tenantId: string; us
       throw new AppError("insufficient_stock", "Not enough stock on hand for this change", { warehouseId, productId, change });
     }
   }
+  return created;
 }

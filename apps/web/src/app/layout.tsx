@@ -1,0 +1,75 @@
+import { useEffect } from "react";
+import { NavLink, Outlet, useNavigate } from "react-router";
+import { NAV_ITEMS } from "./nav.ts";
+import { TenantSwitcher } from "./tenant-switcher.tsx";
+import { useLogout, useSession } from "../features/auth/api/auth-api.ts";
+import { Button } from "../components/ui/button.tsx";
+
+function isTyping(target: EventTarget | null) {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+/** `/` focuses the page's search box (the element marked data-page-search). */
+function useSearchShortcut() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const box = document.querySelector<HTMLInputElement>("[data-page-search]");
+      if (box) {
+        e.preventDefault();
+        box.focus();
+        box.select();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+}
+
+export function AppLayout() {
+  const me = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  useSearchShortcut();
+  const groups = ["Work", "Catalog", "Admin"] as const;
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <NavLink to="/" className="brand">
+          Backorder Desk
+        </NavLink>
+        <TenantSwitcher />
+        <div className="topbar-spacer" />
+        <span className="muted small user-chip">
+          {me.user.name} · {me.role}
+        </span>
+        <Button variant="ghost" busy={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) })}>
+          Sign out
+        </Button>
+      </header>
+      <nav className="sidenav" aria-label="Main">
+        {groups.map((g) => (
+          <div key={g} className="nav-group">
+            <div className="nav-group-title" aria-hidden="true">
+              {g}
+            </div>
+            <ul>
+              {NAV_ITEMS.filter((i) => i.group === g).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to}>{item.label}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </nav>
+      <main className="content" id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

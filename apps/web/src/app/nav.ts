@@ -1,0 +1,17 @@
+export type NavItem = { to: string; label: string; group: "Work" | "Catalog" | "Admin" };
+
+/** Every area of the app, in the order of the side navigation. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/orders", label: "Orders", group: "Work" },
+  { to: "/purchasing", label: "Purchasing", group: "Work" },
+  { to: "/receiving", label: "Receiving", group: "Work" },
+  { to: "/staging", label: "Staging", group: "Work" },
+  { to: "/reports", label: "Reports", group: "Work" },
+  { to: "/stock", label: "Stock", group: "Catalog" },
+  { to: "/products", label: "Products", group: "Catalog" },
+  { to: "/suppliers", label: "Suppliers", group: "Catalog" },
+  { to: "/warehouses", label: "Warehouses", group: "Admin" },
+  { to: "/channels", label: "Channels", group: "Admin" },
+  { to: "/users", label: "Users", group: "Admin" },
+  { to: "/settings", label: "Settings", group: "Admin" },
+];

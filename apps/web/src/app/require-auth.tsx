@@ -1,0 +1,25 @@
+import { Navigate, Outlet, useLocation } from "react-router";
+import { useMe } from "../features/auth/api/auth-api.ts";
+import { Spinner } from "../components/ui/spinner.tsx";
+import { ErrorAlert } from "../components/ui/alert.tsx";
+import { Button } from "../components/ui/button.tsx";
+
+export function RequireAuth() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Spinner label="Loading your account…" />;
+  if (me.isError)
+    return (
+      <main className="auth-page" id="main">
+        <div className="auth-card stack">
+          <ErrorAlert error={me.error} />
+          <Button onClick={() => me.refetch()}>Try again</Button>
+        </div>
+      </main>
+    );
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,20 @@
+import { Link } from "react-router";
+import { PageHeader } from "./page-header.tsx";
+
+/** Placeholder for an area being built: says what will be here, shows no made-up data. */
+export function ComingNext({ title, description }: { title: string; description: string }) {
+  return (
+    <div className="page">
+      <PageHeader title={title} />
+      <div className="coming-next" role="status">
+        <p>
+          <strong>Coming next.</strong> {description}
+        </p>
+        <p className="muted">
+          Meanwhile you can set up <Link to="/products">products</Link>, <Link to="/warehouses">warehouses</Link> and{" "}
+          <Link to="/stock">stock</Link>.
+        </p>
+      </div>
+    </div>
+  );
+}

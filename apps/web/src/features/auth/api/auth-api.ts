@@ -1,0 +1,86 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TLoginRequest, TMeResponse, TSignupRequest } from "@bod/contracts/auth";
+import { api, ApiError, setCsrfToken } from "../../../lib/api.ts";
+
+export const meKey = ["me"] as const;
+
+/** Who is signed in; `null` when nobody is (401). Keeps the CSRF token for lib/api. */
+export async function fetchMe(signal?: AbortSignal): Promise<TMeResponse | null> {
+  try {
+    const me = await api.get<TMeResponse>("/auth/me", undefined, signal);
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      setCsrfToken(undefined);
+      return null;
+    }
+    throw err;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: ({ signal }) => fetchMe(signal), staleTime: 60_000, retry: false });
+}
+
+/** The signed-in session; only call below the auth guard. */
+export function useSession(): TMeResponse {
+  const { data } = useMe();
+  if (!data) throw new Error("useSession used outside the signed-in area");
+  return data;
+}
+
+function useAfterSignIn() {
+  const qc = useQueryClient();
+  return async () => {
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+    const me = await fetchMe();
+    qc.setQueryData(meKey, me);
+    return me;
+  };
+}
+
+export function useLogin() {
+  const after = useAfterSignIn();
+  return useMutation({
+    mutationFn: async (body: TLoginRequest) => {
+      await api.post("/auth/login", body);
+      return after();
+    },
+  });
+}
+
+export function useSignup() {
+  const after = useAfterSignIn();
+  return useMutation({
+    mutationFn: async (body: TSignupRequest) => {
+      await api.post("/auth/signup", body);
+      return after();
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post("/auth/logout"),
+    onSettled: () => {
+      setCsrfToken(undefined);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+      qc.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function useSwitchTenant() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (tenantId: string) => api.post<TMeResponse>("/auth/switch-tenant", { tenantId }),
+    onSuccess: async (me) => {
+      setCsrfToken(me.csrfToken);
+      qc.setQueryData(meKey, me);
+      // Everything else belongs to the previous company: drop it and refetch what is on screen.
+      await qc.resetQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+    },
+  });
+}

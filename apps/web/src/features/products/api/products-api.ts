@@ -1,0 +1,90 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TCreateProductRequest, TProduct, TProductSupplier, TUpdateProductRequest, TUpsertProductSupplierRequest } from "@bod/contracts/products";
+import { api, ApiError } from "../../../lib/api.ts";
+import { usePagedList, type Page } from "../../../lib/list-query.ts";
+
+export const productKeys = {
+  all: ["products"] as const,
+  list: ["products", "list"] as const,
+  detail: (id: string) => ["products", "detail", id] as const,
+  suppliers: (id: string) => ["products", "suppliers", id] as const,
+};
+
+export function useProducts(q: string) {
+  return usePagedList<TProduct>(productKeys.list, "/products", { q: q || undefined, limit: 50 });
+}
+
+export function useProduct(id: string | undefined) {
+  return useQuery({
+    queryKey: productKeys.detail(id ?? ""),
+    queryFn: ({ signal }) => api.get<TProduct>(`/products/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+}
+
+export function useCreateProduct() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TCreateProductRequest) => api.post<TProduct>("/products", body),
+    onSuccess: (p) => {
+      qc.setQueryData(productKeys.detail(p.id), p);
+      return qc.invalidateQueries({ queryKey: productKeys.list });
+    },
+  });
+}
+
+export function useUpdateProduct(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TUpdateProductRequest) => api.patch<TProduct>(`/products/${id}`, body),
+    onSuccess: (p) => {
+      qc.setQueryData(productKeys.detail(id), p);
+      return Promise.all([qc.invalidateQueries({ queryKey: productKeys.list }), qc.invalidateQueries({ queryKey: ["stock"] })]);
+    },
+  });
+}
+
+export function useDeleteProduct() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/products/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: productKeys.all }),
+  });
+}
+
+export function useProductSuppliers(productId: string) {
+  return useQuery({
+    queryKey: productKeys.suppliers(productId),
+    queryFn: ({ signal }) => api.get<Page<TProductSupplier>>(`/products/${productId}/suppliers`, undefined, signal).then((p) => p.items),
+  });
+}
+
+export function useUpsertProductSupplier(productId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ supplierId, body }: { supplierId: string; body: TUpsertProductSupplierRequest }) => api.put<TProductSupplier>(`/products/${productId}/suppliers/${supplierId}`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: productKeys.suppliers(productId) }),
+  });
+}
+
+export function useRemoveProductSupplier(productId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (supplierId: string) => api.delete(`/products/${productId}/suppliers/${supplierId}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: productKeys.suppliers(productId) }),
+  });
+}
+
+/** A scanned barcode or a typed SKU → the product, or undefined when nothing matches exactly. */
+export async function findProductByCode(code: string): Promise<TProduct | undefined> {
+  const c = code.trim();
+  if (!c) return undefined;
+  try {
+    return await api.get<TProduct>(`/products/by-barcode/${encodeURIComponent(c)}`);
+  } catch (err) {
+    if (!(err instanceof ApiError && (err.status === 404 || err.status === 400))) throw err;
+  }
+  const page = await api.get<Page<TProduct>>("/products", { q: c, limit: 20 });
+  const lower = c.toLowerCase();
+  return page.items.find((p) => p.sku.toLowerCase() === lower) ?? page.items.find((p) => p.barcode === c);
+}
