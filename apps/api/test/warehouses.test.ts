@@ -66,7 +66,7 @@ describe("locations", () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ warehouseId: w.id, code: "A-01", kind: "pick" });
     const staging = await buildLocation(manager, { warehouseId: w.id, code: "STG-1", kind: "staging" });
-    await buildLocation(manager); // another warehouse
+    await buildLocation(manager, { warehouseId: (await buildWarehouse(admin)).id }); // another warehouse
 
     const list = await manager.get(`/api/v1/warehouses/${w.id}/locations`);
     expect(list.body.items.map((l: any) => l.code)).toEqual(["A-01", "STG-1"]);
