@@ -1,7 +1,7 @@
 import { allocateStock } from "./allocate.ts";
 import { buildEngineIndex } from "./engine-index.ts";
 import { projectDates } from "./projection.ts";
-import type { EngineInput, EngineResult, Fulfillability, LineResult, OrderResult } from "./types.ts";
+import type { EngineInput, EngineOrder, EngineResult, Fulfillability, LineResult, OrderResult } from "./types.ts";
 
 export interface OrderSummary {
   fulfillability: Fulfillability | null;
@@ -51,30 +51,66 @@ export function summarizeOrder(
   return { fulfillability, projectedDate: shortLines > 0 && !undated ? latest : null };
 }
 
-/** Full computation: allocation, projected dates and order fulfillability for every line and order of the input. */
-export function computeFulfillability(input: EngineInput): EngineResult {
+/**
+ * Result of a full computation as columns, the shape a bulk write wants
+ * (UPDATE … FROM unnest($ids, $allocated, …)): building a million-entry Map
+ * costs about as much as the whole computation, so callers that write
+ * everything back should use this and skip the Maps.
+ */
+export interface FulfillabilityColumns {
+  /** hard + soft allocation, indexed like `input.lines` */
+  lineAllocated: Float64Array;
+  /** projected date per line, indexed like `input.lines`; NaN means null */
+  lineProjectedDate: Float64Array;
+  /** the input's orders, best rank first */
+  rankedOrders: EngineOrder[];
+  /** per rank: FULFILLABILITY_CODES index, -1 for null */
+  orderFulfillability: Int8Array;
+  /** per rank; NaN means null */
+  orderProjectedDate: Float64Array;
+}
+
+/** Codes used in `FulfillabilityColumns.orderFulfillability`. */
+export const FULFILLABILITY_CODES: readonly Fulfillability[] = ["backordered", "partially_fulfillable", "fulfillable"];
+
+/** Full computation: allocation, projected dates and order fulfillability, as columns. */
+export function computeFulfillabilityColumns(input: EngineInput): FulfillabilityColumns {
   const index = buildEngineIndex(input);
   const allocated = allocateStock(index, input.policy);
   const projected = projectDates(index, allocated, input.incoming, input.preorders);
+  const { rankedOrders, orderIsAllocating, orderStart, orderLines, remaining } = index;
+  const orderCount = rankedOrders.length;
+  const orderFulfillability = new Int8Array(orderCount).fill(-1);
+  const orderProjectedDate = new Float64Array(orderCount).fill(NaN);
+  for (let r = 0; r < orderCount; r++) {
+    if (orderIsAllocating[r] !== 1) continue;
+    const summary = summarizeOrder(orderLines, orderStart[r]!, orderStart[r + 1]!, remaining, allocated, projected);
+    if (summary.fulfillability !== null) orderFulfillability[r] = LEVEL[summary.fulfillability];
+    if (summary.projectedDate !== null) orderProjectedDate[r] = summary.projectedDate;
+  }
+  return { lineAllocated: allocated, lineProjectedDate: projected, rankedOrders, orderFulfillability, orderProjectedDate };
+}
 
+/** Full computation: allocation, projected dates and order fulfillability for every line and order of the input. */
+export function computeFulfillability(input: EngineInput): EngineResult {
+  const columns = computeFulfillabilityColumns(input);
   const lines = new Map<string, LineResult>();
   const inputLines = input.lines;
   for (let i = 0; i < inputLines.length; i++) {
     const id = inputLines[i]!.id;
-    const p = projected[i]!;
-    lines.set(id, { lineId: id, allocated: allocated[i]!, projectedDate: p === p ? p : null });
+    const p = columns.lineProjectedDate[i]!;
+    lines.set(id, { lineId: id, allocated: columns.lineAllocated[i]!, projectedDate: p === p ? p : null });
   }
-
   const orders = new Map<string, OrderResult>();
-  const { rankedOrders, orderIsAllocating, orderStart, orderLines, remaining } = index;
-  for (let r = 0; r < rankedOrders.length; r++) {
-    const orderId = rankedOrders[r]!.id;
-    const summary =
-      orderIsAllocating[r] === 1
-        ? summarizeOrder(orderLines, orderStart[r]!, orderStart[r + 1]!, remaining, allocated, projected)
-        : NONE;
-    orders.set(orderId, { orderId, fulfillability: summary.fulfillability, projectedDate: summary.projectedDate });
-  }
+  columns.rankedOrders.forEach((order, r) => {
+    const code = columns.orderFulfillability[r]!;
+    const p = columns.orderProjectedDate[r]!;
+    orders.set(order.id, {
+      orderId: order.id,
+      fulfillability: code < 0 ? null : FULFILLABILITY_CODES[code]!,
+      projectedDate: p === p ? p : null,
+    });
+  });
   return { lines, orders };
 }
 

@@ -50,6 +50,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err?.type === "entity.too.large") error = new AppError("invalid_input", "Request body is too large");
   else if (isPrismaError(err, "P2002")) error = new AppError("conflict", "A record with the same unique value already exists", { target: err.meta?.target ?? err.meta?.driverAdapterError?.cause?.constraint });
   else if (isPrismaError(err, "P2025")) error = new AppError("not_found", "Record not found");
+  else if (isPrismaError(err, "P2003") || isPgError(err, "23503")) error = new AppError("conflict", "Another record still refers to this one, or the referenced record does not exist");
   else if (isPgError(err, "40001") || isPgError(err, "40P01")) error = new AppError("conflict", "The request conflicted with another change; try again");
   else {
     req.log?.error({ err }, "unhandled error");

@@ -1,8 +1,7 @@
 // API tokens for integrations: `bod_<tenant id without dashes>_<secret>`, shown once; only
 // the SHA-256 of the whole token is stored. Revoking keeps the row for the record.
-import type { TPage } from "@bod/contracts/common";
 import type { TApiToken, TCreateApiTokenRequest, TCreatedApiToken } from "@bod/contracts/users";
-import type { TPageQuery } from "@bod/contracts/common";
+import type { TPage, TPageQuery } from "@bod/contracts/common";
 import { inTenant } from "../../db/client.ts";
 import { notFound } from "../../http/errors.ts";
 import { randomToken, sha256 } from "../../http/auth.ts";
