@@ -1,6 +1,5 @@
-// The PostgreSQL server the API tests run against, and the migrated template they clone.
+// The PostgreSQL server the API tests run against.
 export const SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-export const TEMPLATE_DB = "bod_test_template";
 
 export function databaseUrl(name: string, user?: string) {
   const u = new URL(SERVER_URL);

@@ -4,10 +4,10 @@
 import crypto from "node:crypto";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openDb, setDb, type DbHandle } from "../src/db/client.ts";
 import { createApp } from "../src/app.ts";
-import { SERVER_URL, TEMPLATE_DB, databaseUrl } from "./db-names.ts";
+import { SERVER_URL, databaseUrl } from "./db-names.ts";
 import { testEnv } from "./env.ts";
 
 const name = `bod_test_f${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
@@ -17,7 +17,7 @@ let server: ReturnType<ReturnType<typeof createApp>["listen"]>;
 beforeAll(async () => {
   const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE ${TEMPLATE_DB}`);
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE ${inject("templateDatabase")}`);
   await admin.end();
   handle = openDb(databaseUrl(name, "bod_app"), { max: 10 });
   setDb(handle);
