@@ -175,7 +175,8 @@ export function buildEngineIndex(input: EngineInput): EngineIndex {
   const lineKey = new Int32Array(n);
   const remaining = new Float64Array(n);
   const hard = new Float64Array(n);
-  const keyTable = new KeyTable(Math.min(n, 1 << 20) + input.stock.length);
+  // Sized for the stock rows and grown on demand: a small table stays in cache.
+  const keyTable = new KeyTable(input.stock.length + 16);
 
   const rankCounts = new Int32Array(orderCount + 1);
   let lastOrderId = "";
