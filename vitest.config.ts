@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"], environment: "node" } },
-      { test: { name: "contracts", include: ["packages/contracts/src/**/*.test.ts"], environment: "node", passWithNoTests: true } },
+      { test: { name: "contracts", include: ["packages/contracts/src/**/*.test.ts"], environment: "node" } },
       {
         test: {
           name: "api",
