@@ -17,47 +17,42 @@ describe("migrations", () => {
   });
 
   it("are recorded in _prisma_migrations like Prisma Migrate does, and a second run applies nothing", async () => {
-    const name = `bod_test_fmig_${process.pid}`;
-    const admin = new pg.Client({ connectionString: SERVER_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const client = new pg.Client({ connectionString: databaseUrl(name) });
-    await client.connect();
-    try {
+    await withEmptyDatabase("mig1", async (client) => {
       const first = await applyMigrations(client);
       expect(first).toEqual(listMigrations().map((m) => m.name));
       expect(await applyMigrations(client)).toEqual([]);
-      const { rows } = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`);
+      const { rows } = await client.query(`SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`);
       expect(rows.map((r) => r.migration_name)).toEqual(first);
       for (const [i, m] of listMigrations().entries()) {
         expect(rows[i].checksum).toBe(m.checksum);
         expect(rows[i].finished_at).toBeInstanceOf(Date);
       }
-    } finally {
-      await client.end();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    }
+    });
   });
 
   it("refuse to run over a migration edited after it was applied", async () => {
-    const name = `bod_test_fmig2_${process.pid}`;
-    const admin = new pg.Client({ connectionString: SERVER_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const client = new pg.Client({ connectionString: databaseUrl(name) });
-    await client.connect();
-    try {
+    await withEmptyDatabase("mig2", async (client) => {
       const migrations = listMigrations();
       await applyMigrations(client, migrations.slice(0, 1));
       const edited = [{ ...migrations[0]!, checksum: "0".repeat(64) }, ...migrations.slice(1)];
       await expect(applyMigrations(client, edited)).rejects.toThrow(/edited after it was applied/);
-    } finally {
-      await client.end();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    }
+    });
   });
 });
+
+async function withEmptyDatabase(suffix: string, fn: (client: pg.Client) => Promise<void>) {
+  const name = `bod_test_x${suffix}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: SERVER_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const client = new pg.Client({ connectionString: databaseUrl(name) });
+  await client.connect();
+  try {
+    await fn(client);
+  } finally {
+    await client.end();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
