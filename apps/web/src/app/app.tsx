@@ -1,3 +1,11 @@
+import { RouterProvider } from "react-router";
+import { Providers } from "./providers.tsx";
+import { router } from "./router.tsx";
+
 export function App() {
-  return <p>Backorder Desk</p>;
+  return (
+    <Providers>
+      <RouterProvider router={router} />
+    </Providers>
+  );
 }

@@ -2,7 +2,8 @@ import { useEffect } from "react";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { NAV_ITEMS } from "./nav.ts";
 import { TenantSwitcher } from "./tenant-switcher.tsx";
-import { useLogout, useSession } from "../features/auth/api/auth-api.ts";
+import { useLogout } from "../features/auth/api/auth-api.ts";
+import { useSession } from "../lib/session.ts";
 import { Button } from "../components/ui/button.tsx";
 
 function isTyping(target: EventTarget | null) {

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { ApiError, setCsrfToken } from "../lib/api.ts";
-import { meKey } from "../features/auth/api/auth-api.ts";
+import { meKey } from "../lib/session.ts";
 
 /** A 401 from any request means the session is gone: clearing `me` sends the guard to /login. */
 export function createQueryClient() {

@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from "react-router";
-import { useMe } from "../features/auth/api/auth-api.ts";
+import { useMe } from "../lib/session.ts";
 import { Spinner } from "../components/ui/spinner.tsx";
 import { ErrorAlert } from "../components/ui/alert.tsx";
 import { Button } from "../components/ui/button.tsx";

@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { useNavigate, useLocation } from "react-router";
-import { useSession, useSwitchTenant } from "../features/auth/api/auth-api.ts";
+import { useSwitchTenant } from "../features/auth/api/auth-api.ts";
+import { useSession } from "../lib/session.ts";
 import { useToast } from "../components/ui/toast.tsx";
 import { errorMessage } from "../lib/api.ts";
 

@@ -14,5 +14,5 @@ export function Barcode({ value, label }: { value: string; label?: string }) {
     }
   }, [value]);
   if (invalid) return <span className="muted">Cannot draw barcode {value}</span>;
-  return <svg ref={ref} role="img" aria-label={label ?? `Barcode ${value}`} />;
+  return <svg ref={ref} role="img" aria-label={label ?? `Scannable code ${value}`} />;
 }

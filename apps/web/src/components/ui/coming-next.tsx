@@ -1,4 +1,3 @@
-import { Link } from "react-router";
 import { PageHeader } from "./page-header.tsx";
 
 /** Placeholder for an area being built: says what will be here, shows no made-up data. */
@@ -9,10 +8,6 @@ export function ComingNext({ title, description }: { title: string; description:
       <div className="coming-next" role="status">
         <p>
           <strong>Coming next.</strong> {description}
-        </p>
-        <p className="muted">
-          Meanwhile you can set up <Link to="/products">products</Link>, <Link to="/warehouses">warehouses</Link> and{" "}
-          <Link to="/stock">stock</Link>.
         </p>
       </div>
     </div>

@@ -4,7 +4,8 @@ import { Button } from "../../../components/ui/button.tsx";
 import { FormField } from "../../../components/ui/form-field.tsx";
 import { ErrorAlert, fieldError } from "../../../components/ui/alert.tsx";
 import { AuthCard } from "../components/auth-card.tsx";
-import { useMe, useSignup } from "../api/auth-api.ts";
+import { useSignup } from "../api/auth-api.ts";
+import { useMe } from "../../../lib/session.ts";
 
 export function SignupPage() {
   const me = useMe();

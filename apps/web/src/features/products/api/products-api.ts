@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TCreateProductRequest, TProduct, TProductSupplier, TUpdateProductRequest, TUpsertProductSupplierRequest } from "@bod/contracts/products";
-import { api, ApiError } from "../../../lib/api.ts";
+import { api } from "../../../lib/api.ts";
 import { usePagedList, type Page } from "../../../lib/list-query.ts";
 
 export const productKeys = {
@@ -75,16 +75,3 @@ export function useRemoveProductSupplier(productId: string) {
   });
 }
 
-/** A scanned barcode or a typed SKU → the product, or undefined when nothing matches exactly. */
-export async function findProductByCode(code: string): Promise<TProduct | undefined> {
-  const c = code.trim();
-  if (!c) return undefined;
-  try {
-    return await api.get<TProduct>(`/products/by-barcode/${encodeURIComponent(c)}`);
-  } catch (err) {
-    if (!(err instanceof ApiError && (err.status === 404 || err.status === 400))) throw err;
-  }
-  const page = await api.get<Page<TProduct>>("/products", { q: c, limit: 20 });
-  const lower = c.toLowerCase();
-  return page.items.find((p) => p.sku.toLowerCase() === lower) ?? page.items.find((p) => p.barcode === c);
-}

@@ -46,7 +46,7 @@ export function ProductForm({ product, onSubmit, busy, error, onCancel }: { prod
   const err = (f: string) => local[f] ?? fieldError(error, f);
 
   return (
-    <form onSubmit={submit} className="form-grid" noValidate>
+    <form onSubmit={submit} className="form-grid" noValidate onChange={() => Object.keys(local).length > 0 && setLocal({})}>
       <FormField label="SKU" error={err("sku")}>
         <input value={sku} onChange={(e) => setSku(e.target.value)} autoComplete="off" className="mono" autoFocus={!product} />
       </FormField>

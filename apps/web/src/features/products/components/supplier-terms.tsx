@@ -117,7 +117,7 @@ export function SupplierTerms({ productId }: { productId: string }) {
       )}
       <ErrorAlert error={remove.error} />
       <h3>{editing ? "Change terms" : "Add a supplier"}</h3>
-      <form onSubmit={submit} className="form-row wrap" noValidate>
+      <form onSubmit={submit} className="form-row wrap" noValidate onChange={() => Object.keys(local).length > 0 && setLocal({})}>
         <FormField label="Supplier" error={err("supplierId")}>
           <select value={draft.supplierId} onChange={(e) => set("supplierId", e.target.value)}>
             <option value="">{suppliers.isPending ? "Loading…" : "Choose…"}</option>
@@ -150,7 +150,7 @@ export function SupplierTerms({ productId }: { productId: string }) {
       </form>
       {suppliers.data?.length === 0 && (
         <p className="muted small">
-          No suppliers exist yet: <Link to="/suppliers">add suppliers</Link> first.
+          No suppliers exist yet: <Link to="/suppliers">open the supplier list</Link> to add one.
         </p>
       )}
       <ErrorAlert error={upsert.error} shownFields={["unitCostCents", "leadTimeDays", "minOrderQty", "casePack", "isPreferred"]} />

@@ -11,7 +11,7 @@ export function ProductNewPage() {
   return (
     <div className="page">
       <p className="breadcrumb">
-        <Link to="/products">Products</Link> /
+        <Link to="/products">← Back to list</Link>
       </p>
       <PageHeader title="New product" />
       <ProductForm

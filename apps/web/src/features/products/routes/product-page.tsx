@@ -25,7 +25,7 @@ export function ProductPage() {
     return (
       <div className="page">
         <p className="breadcrumb">
-          <Link to="/products">Products</Link> /
+          <Link to="/products">← Back to list</Link>
         </p>
         <ErrorAlert error={product.error} />
       </div>
@@ -34,14 +34,14 @@ export function ProductPage() {
   return (
     <div className="page">
       <p className="breadcrumb">
-        <Link to="/products">Products</Link> /
+        <Link to="/products">← Back to list</Link>
       </p>
       <PageHeader
         title={`${p.sku} · ${p.name}`}
         actions={
           <>
             <Link className="btn btn-secondary" to={`/stock/ledger?productId=${p.id}`}>
-              Stock history
+              Movement history
             </Link>
             <Button variant="danger" onClick={() => setConfirmDelete(true)}>
               Delete

@@ -1,0 +1,71 @@
+import { createBrowserRouter, Navigate } from "react-router";
+import { AppLayout } from "./layout.tsx";
+import { RequireAuth } from "./require-auth.tsx";
+import { NotFoundPage } from "./not-found-page.tsx";
+import { RouteError } from "./route-error.tsx";
+import { LoginPage } from "../features/auth/routes/login-page.tsx";
+import { SignupPage } from "../features/auth/routes/signup-page.tsx";
+import { OrdersPage } from "../features/orders/routes/orders-page.tsx";
+import { PurchasingPage } from "../features/purchasing/routes/purchasing-page.tsx";
+import { ReceivingPage } from "../features/receiving/routes/receiving-page.tsx";
+import { StagingPage } from "../features/staging/routes/staging-page.tsx";
+import { ReportsPage } from "../features/reports/routes/reports-page.tsx";
+import { StockPage } from "../features/stock/routes/stock-page.tsx";
+import { StockAdjustPage } from "../features/stock/routes/stock-adjust-page.tsx";
+import { StockCountPage } from "../features/stock/routes/stock-count-page.tsx";
+import { StockLedgerPage } from "../features/stock/routes/stock-ledger-page.tsx";
+import { ProductsPage } from "../features/products/routes/products-page.tsx";
+import { ProductNewPage } from "../features/products/routes/product-new-page.tsx";
+import { ProductPage } from "../features/products/routes/product-page.tsx";
+import { SuppliersPage } from "../features/suppliers/routes/suppliers-page.tsx";
+import { SupplierPage } from "../features/suppliers/routes/supplier-page.tsx";
+import { WarehousesPage } from "../features/warehouses/routes/warehouses-page.tsx";
+import { WarehousePage } from "../features/warehouses/routes/warehouse-page.tsx";
+import { ChannelsPage } from "../features/channels/routes/channels-page.tsx";
+import { ChannelNewPage, ChannelPage } from "../features/channels/routes/channel-page.tsx";
+import { UsersPage } from "../features/users/routes/users-page.tsx";
+import { SettingsPage } from "../features/settings/routes/settings-page.tsx";
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
+  { path: "/signup", element: <SignupPage />, errorElement: <RouteError /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          {
+            errorElement: <RouteError />,
+            children: [
+              { index: true, element: <Navigate to="/orders" replace /> },
+              { path: "orders/*", element: <OrdersPage /> },
+              { path: "purchasing/*", element: <PurchasingPage /> },
+              { path: "receiving/*", element: <ReceivingPage /> },
+              { path: "staging/*", element: <StagingPage /> },
+              { path: "reports/*", element: <ReportsPage /> },
+              { path: "stock", element: <StockPage /> },
+              { path: "stock/adjust", element: <StockAdjustPage /> },
+              { path: "stock/count", element: <StockCountPage /> },
+              { path: "stock/ledger", element: <StockLedgerPage /> },
+              { path: "products", element: <ProductsPage /> },
+              { path: "products/new", element: <ProductNewPage /> },
+              { path: "products/:productId", element: <ProductPage /> },
+              { path: "suppliers", element: <SuppliersPage /> },
+              { path: "suppliers/:supplierId", element: <SupplierPage /> },
+              { path: "warehouses", element: <WarehousesPage /> },
+              { path: "warehouses/:warehouseId", element: <WarehousePage /> },
+              { path: "channels", element: <ChannelsPage /> },
+              { path: "channels/new", element: <ChannelNewPage /> },
+              { path: "channels/:channelId", element: <ChannelPage /> },
+              { path: "users", element: <UsersPage /> },
+              { path: "settings", element: <SettingsPage /> },
+              { path: "*", element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);

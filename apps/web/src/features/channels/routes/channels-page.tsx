@@ -1,0 +1,76 @@
+import { Link, useNavigate } from "react-router";
+import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { Button } from "../../../components/ui/button.tsx";
+import { SearchInput } from "../../../components/ui/search-input.tsx";
+import { Table } from "../../../components/ui/table.tsx";
+import { Spinner } from "../../../components/ui/spinner.tsx";
+import { ErrorAlert } from "../../../components/ui/alert.tsx";
+import { EmptyState } from "../../../components/ui/empty-state.tsx";
+import { LoadMore } from "../../../components/ui/load-more.tsx";
+import { Badge } from "../../../components/ui/badge.tsx";
+import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
+import { useDebounced } from "../../../lib/use-debounced.ts";
+import { humanize } from "../../../lib/format.ts";
+import { useChannels } from "../api/channels-api.ts";
+
+const yesNo = (b: boolean) => <Badge tone={b ? "success" : "neutral"}>{b ? "Yes" : "No"}</Badge>;
+
+export function ChannelsPage() {
+  const [q, setQ] = useSearchParamState("q");
+  const debounced = useDebounced(q);
+  const list = useChannels(debounced);
+  const navigate = useNavigate();
+  return (
+    <div className="page">
+      <PageHeader
+        title="Channels"
+        description="Sales channels (stores) orders come from, and how each treats backorders."
+        actions={
+          <Button variant="primary" onClick={() => navigate("/channels/new")}>
+            New channel
+          </Button>
+        }
+      />
+      <div className="toolbar">
+        <SearchInput label="Search stores" value={q} onChange={setQ} placeholder="Store name (press /)" />
+      </div>
+      {list.isPending ? (
+        <Spinner />
+      ) : list.isError ? (
+        <ErrorAlert error={list.error} />
+      ) : list.items.length === 0 ? (
+        <EmptyState title={debounced ? `Nothing matches “${debounced}”` : "No channels yet"} />
+      ) : (
+        <>
+          <Table
+            label="Stores"
+            head={
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Backorders</th>
+                <th scope="col">Partial-shipment notice</th>
+                <th scope="col">Order edits</th>
+                <th scope="col">Default mode</th>
+              </tr>
+            }
+          >
+            {list.items.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/channels/${c.id}`}>{c.name}</Link>
+                </td>
+                <td>{humanize(c.kind)}</td>
+                <td>{yesNo(c.acceptsBackorders)}</td>
+                <td>{yesNo(c.notifyOnPartialShipment)}</td>
+                <td>{yesNo(c.supportsOrderEdits)}</td>
+                <td>{c.defaultFulfillmentMode === "ship_partial" ? "Ship in parts" : "Ship complete"}</td>
+              </tr>
+            ))}
+          </Table>
+          <LoadMore count={list.items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
+        </>
+      )}
+    </div>
+  );
+}

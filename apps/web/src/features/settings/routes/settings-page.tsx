@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from "react";
+import type { TAllocationPolicy, TSettings } from "@bod/contracts/settings";
+import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { FormField } from "../../../components/ui/form-field.tsx";
+import { Button } from "../../../components/ui/button.tsx";
+import { Spinner } from "../../../components/ui/spinner.tsx";
+import { ErrorAlert, fieldError } from "../../../components/ui/alert.tsx";
+import { useToast } from "../../../components/ui/toast.tsx";
+import { useSettings, useUpdateSettings } from "../api/settings-api.ts";
+
+const POLICIES: { value: TAllocationPolicy; label: string; help: string }[] = [
+  {
+    value: "strict_priority",
+    label: "Strict priority (default)",
+    help: "Stock goes to orders in rank order — priority, then ship-by date, then order date — even when that leaves an order only partly covered.",
+  },
+  {
+    value: "complete_orders_first",
+    label: "Complete orders first",
+    help: "First, in rank order, stock goes only to orders it can complete in full; what is left is then handed to the rest by rank. More orders ship whole, but a large early order may wait longer.",
+  },
+];
+
+function SettingsForm({ settings }: { settings: TSettings }) {
+  const update = useUpdateSettings();
+  const toast = useToast();
+  const [name, setName] = useState(settings.name);
+  const [policy, setPolicy] = useState<TAllocationPolicy>(settings.allocationPolicy);
+  const [local, setLocal] = useState<string>();
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (name.trim().length < 2) return setLocal("Use at least 2 characters");
+    setLocal(undefined);
+    update.mutate(
+      { name: name.trim(), allocationPolicy: policy },
+      { onSuccess: (s) => toast(s.allocationPolicy !== settings.allocationPolicy ? "Settings saved; open orders were recomputed" : "Settings saved") },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} className="stack card" noValidate>
+      <FormField label="Company name" error={local ?? fieldError(update.error, "name")}>
+        <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="organization" />
+      </FormField>
+      <fieldset className="fieldset">
+        <legend>Allocation policy</legend>
+        <p className="muted small">How available stock is promised to waiting orders. Changing it recomputes every open order.</p>
+        {POLICIES.map((p) => (
+          <div key={p.value} className="radio-field">
+            <input type="radio" id={`policy-${p.value}`} name="allocationPolicy" value={p.value} checked={policy === p.value} onChange={() => setPolicy(p.value)} aria-describedby={`policy-${p.value}-help`} />
+            <label htmlFor={`policy-${p.value}`}>{p.label}</label>
+            <div className="field-hint" id={`policy-${p.value}-help`}>
+              {p.help}
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <ErrorAlert error={update.error} shownFields={["name"]} />
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={update.isPending}>
+          Save settings
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function SettingsPage() {
+  const settings = useSettings();
+  return (
+    <div className="page">
+      <PageHeader title="Settings" description="Company-wide settings." />
+      {settings.isPending ? <Spinner /> : settings.isError ? <ErrorAlert error={settings.error} /> : <SettingsForm key={settings.data.tenantId} settings={settings.data} />}
+    </div>
+  );
+}
