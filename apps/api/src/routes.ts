@@ -7,6 +7,8 @@ import { channelRoutes } from "./features/channels/routes.ts";
 import { userRoutes, apiTokenRoutes } from "./features/users/routes.ts";
 import { settingsRoutes } from "./features/settings/routes.ts";
 import { stockRoutes } from "./features/stock/routes.ts";
+import { orderListRoutes } from "./features/order-list/routes.ts";
+import { savedViewRoutes } from "./features/saved-views/routes.ts";
 import { allocationRoutes } from "./features/allocation/routes.ts";
 
-export const apiRouters = [authRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, settingsRoutes, stockRoutes, allocationRoutes];
+export const apiRouters = [authRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes];

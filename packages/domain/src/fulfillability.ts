@@ -1,7 +1,17 @@
 import { allocateStock } from "./allocate.ts";
-import { buildEngineIndex } from "./engine-index.ts";
+import { buildEngineIndex, type TieComparators } from "./engine-index.ts";
+import { indexEngineInput } from "./from-strings.ts";
 import { projectDates } from "./projection.ts";
-import type { EngineInput, EngineOrder, EngineResult, Fulfillability, LineResult, OrderResult } from "./types.ts";
+import type {
+  EngineInput,
+  EngineOrder,
+  EngineResult,
+  Fulfillability,
+  IndexedEngineInput,
+  IndexedEngineResult,
+  LineResult,
+  OrderResult,
+} from "./types.ts";
 
 export interface OrderSummary {
   fulfillability: Fulfillability | null;
@@ -26,29 +36,9 @@ export function summarizeOrder(
   allocated: Float64Array,
   projected: Float64Array,
 ): OrderSummary {
-  let counted = 0;
-  let allocatedSum = 0;
-  let shortLines = 0;
-  let latest = -Infinity;
-  let undated = false;
-  for (let j = from; j < to; j++) {
-    const i = lineOrder[j]!;
-    const r = remaining[i]!;
-    if (r <= 0) continue;
-    counted++;
-    const a = allocated[i]!;
-    allocatedSum += a;
-    if (a < r) {
-      shortLines++;
-      const p = projected[i]!;
-      if (Number.isNaN(p)) undated = true;
-      else if (p > latest) latest = p;
-    }
-  }
-  if (counted === 0) return NONE;
-  const fulfillability: Fulfillability =
-    shortLines === 0 ? "fulfillable" : allocatedSum === 0 ? "backordered" : "partially_fulfillable";
-  return { fulfillability, projectedDate: shortLines > 0 && !undated ? latest : null };
+  const code = summarizeInto(lineOrder, from, to, remaining, allocated, projected);
+  if (code < 0) return NONE;
+  return { fulfillability: FULFILLABILITY_CODES[code]!, projectedDate: summaryDate === summaryDate ? summaryDate : null };
 }
 
 /**
@@ -70,47 +60,130 @@ export interface FulfillabilityColumns {
   orderProjectedDate: Float64Array;
 }
 
-/** Codes used in `FulfillabilityColumns.orderFulfillability`. */
+/** Codes used in `FulfillabilityColumns.orderFulfillability` and `IndexedEngineResult.orderFulfillability`. */
 export const FULFILLABILITY_CODES: readonly Fulfillability[] = ["backordered", "partially_fulfillable", "fulfillable"];
 
-/** Full computation: allocation, projected dates and order fulfillability, as columns. */
-export function computeFulfillabilityColumns(input: EngineInput): FulfillabilityColumns {
-  const index = buildEngineIndex(input);
+/**
+ * The one implementation: ranking, allocation, projected dates and order
+ * fulfillability over integer-indexed columns. `ties` lets the string API break
+ * ties by id without turning every id into an integer first.
+ */
+export function runEngine(input: IndexedEngineInput, ties: TieComparators = {}): IndexedEngineResult {
+  const index = buildEngineIndex(input, ties);
   const allocated = allocateStock(index, input.policy);
-  const projected = projectDates(index, allocated, input.incoming, input.preorders);
-  const { rankedOrders, orderIsAllocating, orderStart, orderLines, remaining } = index;
-  const orderCount = rankedOrders.length;
+  const projected = projectDates(index, allocated, input.supplies, input.preorders, input.keys.product);
+  const { rankToOrder, orderIsAllocating, orderStart, orderLines, remaining, orderCount } = index;
   const orderFulfillability = new Int8Array(orderCount).fill(-1);
   const orderProjectedDate = new Float64Array(orderCount).fill(NaN);
   for (let r = 0; r < orderCount; r++) {
     if (orderIsAllocating[r] !== 1) continue;
-    const summary = summarizeOrder(orderLines, orderStart[r]!, orderStart[r + 1]!, remaining, allocated, projected);
-    if (summary.fulfillability !== null) orderFulfillability[r] = LEVEL[summary.fulfillability];
-    if (summary.projectedDate !== null) orderProjectedDate[r] = summary.projectedDate;
+    const o = rankToOrder[r]!;
+    const code = summarizeInto(orderLines, orderStart[r]!, orderStart[r + 1]!, remaining, allocated, projected);
+    orderFulfillability[o] = code;
+    if (code >= 0) orderProjectedDate[o] = summaryDate;
   }
-  return { lineAllocated: allocated, lineProjectedDate: projected, rankedOrders, orderFulfillability, orderProjectedDate };
+  return {
+    lineAllocated: allocated,
+    lineProjectedDate: projected,
+    orderFulfillability,
+    orderProjectedDate,
+    rankedOrderIndex: rankToOrder,
+  };
+}
+
+/** projected date of the last summarizeInto call (NaN for null) */
+let summaryDate = NaN;
+
+/** summarizeOrder without allocating: returns the FULFILLABILITY_CODES index (-1 for null) and sets summaryDate. */
+function summarizeInto(
+  lineOrder: Int32Array,
+  from: number,
+  to: number,
+  remaining: Float64Array,
+  allocated: Float64Array,
+  projected: Float64Array,
+): number {
+  let counted = 0;
+  let allocatedSum = 0;
+  let shortLines = 0;
+  let latest = -Infinity;
+  let undated = false;
+  for (let j = from; j < to; j++) {
+    const i = lineOrder[j]!;
+    const r = remaining[i]!;
+    if (r <= 0) continue;
+    counted++;
+    const a = allocated[i]!;
+    allocatedSum += a;
+    if (a < r) {
+      shortLines++;
+      const p = projected[i]!;
+      if (Number.isNaN(p)) undated = true;
+      else if (p > latest) latest = p;
+    }
+  }
+  summaryDate = shortLines > 0 && !undated ? latest : NaN;
+  if (counted === 0) return -1;
+  return shortLines === 0 ? 2 : allocatedSum === 0 ? 0 : 1;
+}
+
+/**
+ * Full computation over integer-indexed columns (what a full recompute from the
+ * database uses; ids mapped to integers while loading rows). Same semantics as
+ * computeFulfillability, which builds this input from strings and delegates.
+ */
+export function computeFulfillabilityIndexed(input: IndexedEngineInput): IndexedEngineResult {
+  return runEngine(input);
+}
+
+/** Full computation: allocation, projected dates and order fulfillability, as columns. */
+export function computeFulfillabilityColumns(input: EngineInput): FulfillabilityColumns {
+  const { indexed, ties } = indexEngineInput(input);
+  const result = runEngine(indexed, ties);
+  const ranked = result.rankedOrderIndex;
+  const orderCount = ranked.length;
+  const rankedOrders: EngineOrder[] = new Array(orderCount);
+  const orderFulfillability = new Int8Array(orderCount);
+  const orderProjectedDate = new Float64Array(orderCount);
+  for (let r = 0; r < orderCount; r++) {
+    const o = ranked[r]!;
+    rankedOrders[r] = input.orders[o]!;
+    orderFulfillability[r] = result.orderFulfillability[o]!;
+    orderProjectedDate[r] = result.orderProjectedDate[o]!;
+  }
+  return {
+    lineAllocated: result.lineAllocated,
+    lineProjectedDate: result.lineProjectedDate,
+    rankedOrders,
+    orderFulfillability,
+    orderProjectedDate,
+  };
 }
 
 /** Full computation: allocation, projected dates and order fulfillability for every line and order of the input. */
 export function computeFulfillability(input: EngineInput): EngineResult {
-  const columns = computeFulfillabilityColumns(input);
+  const { indexed, ties } = indexEngineInput(input);
+  const result = runEngine(indexed, ties);
   const lines = new Map<string, LineResult>();
   const inputLines = input.lines;
   for (let i = 0; i < inputLines.length; i++) {
     const id = inputLines[i]!.id;
-    const p = columns.lineProjectedDate[i]!;
-    lines.set(id, { lineId: id, allocated: columns.lineAllocated[i]!, projectedDate: p === p ? p : null });
+    const p = result.lineProjectedDate[i]!;
+    lines.set(id, { lineId: id, allocated: result.lineAllocated[i]!, projectedDate: p === p ? p : null });
   }
   const orders = new Map<string, OrderResult>();
-  columns.rankedOrders.forEach((order, r) => {
-    const code = columns.orderFulfillability[r]!;
-    const p = columns.orderProjectedDate[r]!;
-    orders.set(order.id, {
-      orderId: order.id,
+  const ranked = result.rankedOrderIndex;
+  for (let r = 0; r < ranked.length; r++) {
+    const o = ranked[r]!;
+    const id = input.orders[o]!.id;
+    const code = result.orderFulfillability[o]!;
+    const p = result.orderProjectedDate[o]!;
+    orders.set(id, {
+      orderId: id,
       fulfillability: code < 0 ? null : FULFILLABILITY_CODES[code]!,
       projectedDate: p === p ? p : null,
     });
-  });
+  }
   return { lines, orders };
 }
 

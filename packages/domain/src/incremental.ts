@@ -1,7 +1,5 @@
-import { allocateStock } from "./allocate.ts";
-import { buildEngineIndex } from "./engine-index.ts";
-import { summarizeOrder } from "./fulfillability.ts";
-import { projectDates } from "./projection.ts";
+import { indexEngineInput } from "./from-strings.ts";
+import { runEngine, summarizeOrder } from "./fulfillability.ts";
 import { isAllocatingStatus } from "./ranking.ts";
 import {
   stockKey,
@@ -124,9 +122,8 @@ export function recompute(input: EngineInput, changedKeys: ReadonlySet<string>, 
     incoming: (input.incoming ?? []).filter((s) => keys.has(stockKey(s.warehouseId, s.productId))),
     preorders: input.preorders ?? [],
   };
-  const index = buildEngineIndex(sub);
-  const allocated = allocateStock(index, sub.policy);
-  const projected = projectDates(index, allocated, sub.incoming, sub.preorders);
+  const { indexed, ties } = indexEngineInput(sub);
+  const { lineAllocated: allocated, lineProjectedDate: projected } = runEngine(indexed, ties);
 
   const fresh = new Map<string, { allocated: number; projectedDate: number }>();
   const changedLines = new Map<string, LineResult>();

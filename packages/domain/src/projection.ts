@@ -1,12 +1,12 @@
-import { lookupKey, type EngineIndex } from "./engine-index.ts";
-import type { IncomingSupply, PreorderRestock } from "./types.ts";
+import { asFloat64, type EngineIndex } from "./engine-index.ts";
+import type { IndexedPreorders, IndexedSupplies } from "./types.ts";
 
 /**
  * Projected dates for short lines (DESIGN.md, fulfillability 6).
  *
  * Per key, the short units (remaining − allocated) of allocating lines wait in
  * rank order for incoming supply. Supplies are taken by expected date (unknown
- * last), then id. A supply first serves the lines it is linked to (up to the
+ * last), then id (tiebreak). A supply first serves the lines it is linked to (up to the
  * link quantity and the line's shortage, linked lines in rank order), then the
  * rest of the key's short lines in rank order. A line's projected date is the
  * expected date of the supply that completes it (null if that date is unknown).
@@ -21,13 +21,16 @@ import type { IncomingSupply, PreorderRestock } from "./types.ts";
 export function projectDates(
   index: EngineIndex,
   allocated: Float64Array,
-  incoming: readonly IncomingSupply[] = [],
-  preorders: readonly PreorderRestock[] = [],
+  supplies: IndexedSupplies | undefined,
+  preorders: IndexedPreorders | undefined,
+  keyProduct: Int32Array | undefined,
 ): Float64Array {
-  const { remaining, lineRank, orderIsAllocating, keyStart, keyLines } = index;
+  const { remaining, lineRank, lineKey, orderIsAllocating, keyStart, keyLines, keyCount } = index;
   const n = remaining.length;
   const projected = new Float64Array(n).fill(NaN);
-  if (incoming.length === 0 && preorders.length === 0) return projected;
+  const supplyCount = supplies?.keyIndex.length ?? 0;
+  const preorderCount = preorders?.product.length ?? 0;
+  if (supplyCount === 0 && preorderCount === 0) return projected;
 
   const short = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -37,34 +40,55 @@ export function projectDates(
     }
   }
 
-  const suppliesByKey = new Map<number, IncomingSupply[]>();
-  for (const s of incoming) {
-    if (!(s.quantity > 0)) continue;
-    const k = lookupKey(index, s.warehouseId, s.productId);
-    if (k < 0) continue;
-    const list = suppliesByKey.get(k);
-    if (list === undefined) suppliesByKey.set(k, [s]);
-    else list.push(s);
-  }
+  if (supplies !== undefined && supplyCount > 0) {
+    const { keyIndex, expectedDate, tiebreak, linkStart, linkLine } = supplies;
+    const quantity = supplies.quantity;
+    const linkQuantity = supplies.linkQuantity;
+    const order: number[] = [];
+    for (let s = 0; s < supplyCount; s++) {
+      const k = keyIndex[s]!;
+      if (quantity[s]! > 0 && k >= 0 && k < keyCount) order.push(s);
+    }
+    // by key, then expected date (unknown last), then id
+    order.sort((a, b) => {
+      const ka = keyIndex[a]!;
+      const kb = keyIndex[b]!;
+      if (ka !== kb) return ka - kb;
+      const da = expectedDate[a]!;
+      const db = expectedDate[b]!;
+      const aNone = da !== da;
+      const bNone = db !== db;
+      if (aNone !== bNone) return aNone ? 1 : -1;
+      if (!aNone && da !== db) return da < db ? -1 : 1;
+      return tiebreak[a]! - tiebreak[b]!;
+    });
 
-  for (const [k, supplies] of suppliesByKey) {
-    supplies.sort(compareSupply);
-    const start = keyStart[k]!;
-    const end = keyStart[k + 1]!;
-    let positionOf: Map<string, number> | null = null;
-    let cursor = start;
-    for (const supply of supplies) {
-      let q = supply.quantity;
-      const date = supply.expectedDate === null ? NaN : supply.expectedDate;
-      if (supply.links.length > 0) {
+    // position of a line inside its key group, filled lazily for keys with links
+    let positionOf: Int32Array | null = null;
+    let cursor = 0;
+    let currentKey = -1;
+    for (const supply of order) {
+      const k = keyIndex[supply]!;
+      const start = keyStart[k]!;
+      const end = keyStart[k + 1]!;
+      if (k !== currentKey) {
+        currentKey = k;
+        cursor = start;
+      }
+      let q = quantity[supply]!;
+      const date = expectedDate[supply]!;
+      const linkFrom = linkStart === undefined ? 0 : linkStart[supply]!;
+      const linkTo = linkStart === undefined ? 0 : linkStart[supply + 1]!;
+      if (linkTo > linkFrom && linkLine !== undefined && linkQuantity !== undefined) {
         if (positionOf === null) {
-          positionOf = new Map();
-          for (let j = start; j < end; j++) positionOf.set(index.lines[keyLines[j]!]!.id, j);
+          positionOf = new Int32Array(n);
+          for (let j = 0; j < n; j++) positionOf[keyLines[j]!] = j;
         }
         const linked: { position: number; quantity: number }[] = [];
-        for (const link of supply.links) {
-          const position = positionOf.get(link.lineId);
-          if (position !== undefined && link.quantity > 0) linked.push({ position, quantity: link.quantity });
+        for (let l = linkFrom; l < linkTo; l++) {
+          const line = linkLine[l]!;
+          const lq = linkQuantity[l]!;
+          if (line >= 0 && line < n && lineKey[line] === k && lq > 0) linked.push({ position: positionOf[line]!, quantity: lq });
         }
         linked.sort((a, b) => a.position - b.position);
         for (const link of linked) {
@@ -96,56 +120,47 @@ export function projectDates(
     }
   }
 
-  if (preorders.length > 0) {
-    const restocksByProduct = new Map<string, PreorderRestock[]>();
-    for (const p of preorders) {
-      if (!(p.quantity > 0)) continue;
-      const list = restocksByProduct.get(p.productId);
-      if (list === undefined) restocksByProduct.set(p.productId, [{ ...p }]);
-      else list.push({ ...p });
+  if (preorders !== undefined && preorderCount > 0 && keyProduct !== undefined) {
+    const { product, restockDate } = preorders;
+    const left = asFloat64(preorders.quantity).slice();
+    let productCount = 0;
+    const order: number[] = [];
+    for (let p = 0; p < preorderCount; p++) {
+      if (!(left[p]! > 0) || product[p]! < 0) continue;
+      order.push(p);
+      if (product[p]! + 1 > productCount) productCount = product[p]! + 1;
     }
-    const queues: { restocks: PreorderRestock[]; next: number }[] = [];
-    const queueOfKey = new Int32Array(index.keyCount).fill(-1);
-    const queueOfProduct = new Map<string, number>();
-    for (const [productId, restocks] of restocksByProduct) {
-      restocks.sort((a, b) => a.restockDate - b.restockDate || a.quantity - b.quantity);
-      queueOfProduct.set(productId, queues.length);
-      queues.push({ restocks, next: 0 });
+    // by product, then restock date, then quantity
+    order.sort((a, b) => product[a]! - product[b]! || restockDate[a]! - restockDate[b]! || left[a]! - left[b]!);
+    const queueNext = new Int32Array(productCount).fill(-1);
+    const queueEnd = new Int32Array(productCount);
+    for (let j = 0; j < order.length; j++) {
+      const p = product[order[j]!]!;
+      if (queueNext[p]! < 0) queueNext[p] = j;
+      queueEnd[p] = j + 1;
     }
-    for (let k = 0; k < index.keyCount; k++) {
-      const q = queueOfProduct.get(index.keyProduct[k]!);
-      if (q !== undefined) queueOfKey[k] = q;
-    }
-    const { orderLines, lineKey } = index;
+    const { orderLines } = index;
     for (let j = 0; j < n; j++) {
       const i = orderLines[j]!;
       let s = short[i]!;
       if (s <= 0) continue;
-      const qi = queueOfKey[lineKey[i]!]!;
-      if (qi < 0) continue;
-      const queue = queues[qi]!;
-      while (s > 0 && queue.next < queue.restocks.length) {
-        const restock = queue.restocks[queue.next]!;
-        const give = s < restock.quantity ? s : restock.quantity;
+      const p = keyProduct[lineKey[i]!]!;
+      if (!(p >= 0 && p < productCount)) continue;
+      let next = queueNext[p]!;
+      if (next < 0) continue;
+      const end = queueEnd[p]!;
+      while (s > 0 && next < end) {
+        const restock = order[next]!;
+        const rq = left[restock]!;
+        const give = s < rq ? s : rq;
         s -= give;
-        restock.quantity -= give;
-        if (restock.quantity === 0) queue.next++;
-        if (s === 0) projected[i] = restock.restockDate;
+        left[restock] = rq - give;
+        if (rq - give === 0) next++;
+        if (s === 0) projected[i] = restockDate[restock]!;
       }
+      queueNext[p] = next;
       short[i] = s;
     }
   }
   return projected;
-}
-
-function compareSupply(a: IncomingSupply, b: IncomingSupply): number {
-  const da = a.expectedDate;
-  const db = b.expectedDate;
-  if (da !== db) {
-    if (da === null) return 1;
-    if (db === null) return -1;
-    return da < db ? -1 : 1;
-  }
-  if (a.id === b.id) return 0;
-  return a.id < b.id ? -1 : 1;
 }

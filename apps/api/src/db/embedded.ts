@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -25,7 +26,8 @@ async function freePort(): Promise<number> {
 
 export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  // pg_trgm: the order list's search index (migration order_list) needs it.
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const port = await freePort();
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1" });
   await server.start();

@@ -6,10 +6,17 @@ import { RouteError } from "./route-error.tsx";
 import { LoginPage } from "../features/auth/routes/login-page.tsx";
 import { SignupPage } from "../features/auth/routes/signup-page.tsx";
 import { OrdersPage } from "../features/orders/routes/orders-page.tsx";
+import { OrderPage } from "../features/orders/routes/order-page.tsx";
+import { ScanPage } from "../features/orders/routes/scan-page.tsx";
+import { PackingSlipPage, PackingSlipsPage } from "../features/shipments/routes/packing-slip-page.tsx";
 import { PurchasingPage } from "../features/purchasing/routes/purchasing-page.tsx";
+import { PurchaseOrderNewPage } from "../features/purchasing/routes/purchase-order-new-page.tsx";
+import { PurchaseOrderPage } from "../features/purchasing/routes/purchase-order-page.tsx";
+import { PurchaseOrderPrintPage } from "../features/purchasing/routes/purchase-order-print-page.tsx";
 import { ReceivingPage } from "../features/receiving/routes/receiving-page.tsx";
+import { ReceivePage } from "../features/receiving/routes/receive-page.tsx";
 import { StagingPage } from "../features/staging/routes/staging-page.tsx";
-import { ReportsPage } from "../features/reports/routes/reports-page.tsx";
+import { BackorderReportPage } from "../features/reports/routes/backorder-report-page.tsx";
 import { StockPage } from "../features/stock/routes/stock-page.tsx";
 import { StockAdjustPage } from "../features/stock/routes/stock-adjust-page.tsx";
 import { StockCountPage } from "../features/stock/routes/stock-count-page.tsx";
@@ -40,11 +47,20 @@ export const router = createBrowserRouter([
             errorElement: <RouteError />,
             children: [
               { index: true, element: <Navigate to="/orders" replace /> },
-              { path: "orders/*", element: <OrdersPage /> },
-              { path: "purchasing/*", element: <PurchasingPage /> },
-              { path: "receiving/*", element: <ReceivingPage /> },
-              { path: "staging/*", element: <StagingPage /> },
-              { path: "reports/*", element: <ReportsPage /> },
+              { path: "orders", element: <OrdersPage /> },
+              { path: "orders/scan", element: <ScanPage /> },
+              { path: "orders/:orderId", element: <OrderPage /> },
+              { path: "shipments/slips", element: <PackingSlipsPage /> },
+              { path: "shipments/:shipmentId/slip", element: <PackingSlipPage /> },
+              { path: "purchasing", element: <PurchasingPage /> },
+              { path: "purchasing/new", element: <PurchaseOrderNewPage /> },
+              { path: "purchasing/:poId", element: <PurchaseOrderPage /> },
+              { path: "purchasing/:poId/print", element: <PurchaseOrderPrintPage /> },
+              { path: "receiving", element: <ReceivingPage /> },
+              { path: "receiving/:poId", element: <ReceivePage /> },
+              { path: "staging", element: <StagingPage /> },
+              { path: "reports", element: <Navigate to="/reports/backorders" replace /> },
+              { path: "reports/backorders", element: <BackorderReportPage /> },
               { path: "stock", element: <StockPage /> },
               { path: "stock/adjust", element: <StockAdjustPage /> },
               { path: "stock/count", element: <StockCountPage /> },

@@ -1,5 +1,73 @@
-import { ComingNext } from "../../../components/ui/coming-next.tsx";
+import { Link } from "react-router";
+import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { SearchInput } from "../../../components/ui/search-input.tsx";
+import { Table } from "../../../components/ui/table.tsx";
+import { Spinner } from "../../../components/ui/spinner.tsx";
+import { ErrorAlert } from "../../../components/ui/alert.tsx";
+import { EmptyState } from "../../../components/ui/empty-state.tsx";
+import { LoadMore } from "../../../components/ui/load-more.tsx";
+import { Badge } from "../../../components/ui/badge.tsx";
+import { humanize } from "../../../lib/format.ts";
+import { useDebounced } from "../../../lib/use-debounced.ts";
+import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
+import { useOpenPurchaseOrders } from "../api/receiving-api.ts";
 
+/** Receiving, step one: pick the PO the delivery belongs to. */
 export function ReceivingPage() {
-  return <ComingNext title="Receiving" description="Receive purchase orders in full or in part by scanning; received stock turns waiting orders fulfillable." />;
+  const [q, setQ] = useSearchParamState("q");
+  const debounced = useDebounced(q);
+  const list = useOpenPurchaseOrders(debounced);
+  return (
+    <div className="page">
+      <PageHeader title="Receiving" description="Choose the purchase order of the delivery, then scan what arrived." />
+      <div className="toolbar">
+        <SearchInput label="Search open purchase orders" value={q} onChange={setQ} placeholder="PO number or supplier (press /)" />
+      </div>
+      {list.isPending ? (
+        <Spinner />
+      ) : list.isError ? (
+        <ErrorAlert error={list.error} />
+      ) : list.items.length === 0 ? (
+        <EmptyState title={debounced ? `No open purchase order matches “${debounced}”` : "No purchase order is waiting to be received"}>
+          <p>
+            Submitted purchase orders show here. See <Link to="/purchasing">Purchasing</Link>.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <Table
+            label="Open purchase orders"
+            head={
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Supplier</th>
+                <th scope="col">Warehouse</th>
+                <th scope="col">Status</th>
+                <th scope="col">Expected</th>
+                <th scope="col" />
+              </tr>
+            }
+          >
+            {list.items.map((po) => (
+              <tr key={po.id}>
+                <td className="mono">{po.number}</td>
+                <td>{po.supplier.name}</td>
+                <td>{po.warehouse.code ?? po.warehouse.name}</td>
+                <td>
+                  <Badge tone={po.status === "partially_received" ? "warning" : "info"}>{humanize(po.status)}</Badge>
+                </td>
+                <td>{po.expectedDate ?? <span className="muted">—</span>}</td>
+                <td className="row-actions">
+                  <Link className="btn btn-primary" to={`/receiving/${po.id}`} aria-label={`Receive ${po.number}`}>
+                    Receive
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </Table>
+          <LoadMore count={list.items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
+        </>
+      )}
+    </div>
+  );
 }

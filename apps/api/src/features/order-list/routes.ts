@@ -1,0 +1,23 @@
+// The orders list, its tab counts, CSV export and bulk actions. Mounted before the orders
+// router so /orders/counts and /orders/export.csv are not read as an order id.
+import { ZBulkOrderRequest, ZBulkOrderResponse, ZOrderCounts, ZOrderCountsQuery, ZOrderExportQuery, ZOrderExportSelection, ZOrderListPage, ZOrderListQuery } from "@bod/contracts/order-list";
+import { ApiRouter } from "../../http/endpoint.ts";
+import { AppError } from "../../http/errors.ts";
+import { ROLES } from "../../http/auth.ts";
+import { bulkOrderAction } from "./bulk.ts";
+import { exportOrders, exportSelectedOrders } from "./export.ts";
+import { countOrders, listOrders } from "./service.ts";
+
+export const orderListRoutes = new ApiRouter("/api/v1/orders");
+const r = orderListRoutes;
+
+r.get("/", { summary: "List orders (filters, sort, keyset pages)", query: ZOrderListQuery, response: ZOrderListPage }, ({ ctx, query }) => listOrders(ctx, query));
+r.get("/counts", { summary: "Tab counts for the orders list", query: ZOrderCountsQuery, response: ZOrderCounts }, ({ ctx, query }) => countOrders(ctx, query));
+r.get("/export.csv", { summary: "The filtered orders list as CSV (streamed)", query: ZOrderExportQuery }, ({ ctx, query }, _req, res) => exportOrders(ctx, query, res));
+r.post("/export.csv", { summary: "Selected orders as CSV", body: ZOrderExportSelection }, ({ ctx, body }, _req, res) => exportSelectedOrders(ctx, body.orderIds, res));
+r.post("/bulk", { summary: "Tag, untag, hold, release or reprioritise many orders", roles: ROLES.stock, body: ZBulkOrderRequest, response: ZBulkOrderResponse }, ({ ctx, body }) => {
+  if (body.action !== "tag" && body.action !== "untag" && !(ROLES.managers as readonly string[]).includes(ctx.role)) {
+    throw new AppError("forbidden", `${body.action} needs one of the roles: ${ROLES.managers.join(", ")}`);
+  }
+  return bulkOrderAction(ctx, body);
+});

@@ -1,0 +1,148 @@
+// The orders list and its tab counts: reads of stored columns only, one tenant-scoped
+// transaction per request.
+import {
+  COUNT_CAP,
+  COUNT_KEYS,
+  OPEN_STATUSES,
+  type TCountKey,
+  type TOrderCounts,
+  type TOrderCountsQuery,
+  type TOrderFilters,
+  type TOrderListItem,
+  type TOrderListQuery,
+  type TOrderSort,
+  type TOrderStatus,
+} from "@bod/contracts/order-list";
+import type { TPage } from "@bod/contracts/common";
+import { Prisma, inTenant, type Tx } from "../../db/client.ts";
+import { isoOrNull, iso } from "../../http/pagination.ts";
+import type { RequestContext } from "../../http/types.ts";
+import { branchConditions, cursorOf, decodeListCursor, encodeListCursor, filterConditions, listSql, type Cursor, type Dir, type OrderRow } from "./query.ts";
+
+export const defaultDir = (sort: TOrderSort, dir: Dir | undefined): Dir => dir ?? (sort === "priority" ? "desc" : "asc");
+
+/** Reads up to `take` rows of the list after `cursor`. */
+export async function readOrderRows(tx: Tx, tenantId: string, filters: TOrderFilters, sort: TOrderSort, dir: Dir, cursor: Cursor | undefined, take: number): Promise<OrderRow[]> {
+  const sql = listSql({ tenantId, filters, sort, dir, cursor, take });
+  return sql ? tx.$queryRaw<OrderRow[]>(sql) : [];
+}
+
+export async function listOrders(ctx: RequestContext, query: TOrderListQuery): Promise<TPage<TOrderListItem>> {
+  const dir = defaultDir(query.sort, query.dir);
+  const cursor = decodeListCursor(query.cursor, query.sort, dir);
+  return inTenant(ctx, async (tx) => {
+    const rows = await readOrderRows(tx, ctx.tenantId, query, query.sort, dir, cursor, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const items = await toListItems(tx, ctx.tenantId, page);
+    const last = page[page.length - 1];
+    return { items, nextCursor: rows.length > query.limit && last ? encodeListCursor(cursorOf(query.sort, dir, last)) : null };
+  });
+}
+
+/** The tenant's orders among `ids` (others' and unknown ids are left out), oldest first. */
+export async function readOrderRowsByIds(tx: Tx, tenantId: string, ids: string[]): Promise<OrderRow[]> {
+  return tx.$queryRaw<OrderRow[]>`
+    SELECT o.id, o.number, o.external_id, o.channel_id, o.warehouse_id, o.customer_name, o.order_date, o.ship_by, o.priority, o.status,
+           o.fulfillability, o.projected_date, o.tags, o.version
+    FROM sales_orders o WHERE o.tenant_id = ${tenantId}::uuid AND o.id = ANY(${ids}::uuid[])
+    ORDER BY o.order_date, o.id`;
+}
+
+/** Adds channel and line totals to a page of rows (two small reads by primary key). */
+export async function toListItems(tx: Tx, tenantId: string, rows: OrderRow[], now = new Date()): Promise<TOrderListItem[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const channelIds = [...new Set(rows.map((r) => r.channel_id))];
+  const [channels, lines] = await Promise.all([
+    tx.$queryRaw<{ id: string; name: string; kind: TOrderListItem["channel"]["kind"] }[]>`
+      SELECT id, name, kind::text FROM sales_channels WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${channelIds}::uuid[])`,
+    tx.$queryRaw<{ order_id: string; line_count: number; unit_count: number; remaining: number }[]>`
+      SELECT order_id, count(*)::int AS line_count, sum(quantity_ordered)::int AS unit_count,
+             sum(quantity_ordered - quantity_shipped - quantity_cancelled)::int AS remaining
+      FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND order_id = ANY(${ids}::uuid[]) GROUP BY order_id`,
+  ]);
+  const channelById = new Map(channels.map((c) => [c.id, c]));
+  const linesByOrder = new Map(lines.map((l) => [l.order_id, l]));
+  return rows.map((r) => {
+    const c = channelById.get(r.channel_id)!;
+    const l = linesByOrder.get(r.id);
+    return {
+      id: r.id,
+      number: r.number,
+      externalId: r.external_id,
+      channel: { id: c.id, name: c.name, kind: c.kind },
+      warehouseId: r.warehouse_id,
+      customerName: r.customer_name,
+      orderDate: iso(r.order_date),
+      shipBy: isoOrNull(r.ship_by),
+      isOverdue: isOverdue(r, now),
+      priority: r.priority,
+      status: r.status,
+      fulfillability: r.fulfillability,
+      projectedDate: isoOrNull(r.projected_date),
+      tags: r.tags,
+      linesSummary: { lineCount: l?.line_count ?? 0, unitCount: l?.unit_count ?? 0, remainingUnits: l?.remaining ?? 0 },
+      version: r.version,
+    };
+  });
+}
+
+export const isOverdue = (r: Pick<OrderRow, "ship_by" | "status">, now: Date) => r.ship_by !== null && r.ship_by < now && r.status !== "shipped" && r.status !== "cancelled";
+
+// ---------------------------------------------------------------- counts
+
+const FULFILLABILITIES = ["fulfillable", "partially_fulfillable", "backordered"] as const;
+const STATUSES: TOrderStatus[] = ["open", "on_hold", "partially_shipped", "shipped", "cancelled"];
+
+/**
+ * Tab counts. With no filter but status and warehouse, the trigger-kept `order_counts`
+ * (a few rows per tenant) answer exactly. Any other filter is counted by bounded reads:
+ * each tab stops at COUNT_CAP + 1 rows and reads "10,000+".
+ */
+export async function countOrders(ctx: RequestContext, query: TOrderCountsQuery): Promise<TOrderCounts> {
+  const { status, warehouseId, ...others } = query;
+  const fromTable = Object.values(others).every((v) => v === undefined);
+  return inTenant(ctx, (tx) => (fromTable ? countsFromTable(tx, ctx.tenantId, status, warehouseId) : boundedCounts(tx, ctx.tenantId, query)));
+}
+
+function emptyCounts(): Record<TCountKey, number> {
+  return Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Record<TCountKey, number>;
+}
+
+async function countsFromTable(tx: Tx, tenantId: string, status: TOrderStatus[] | undefined, warehouseId: string | undefined): Promise<TOrderCounts> {
+  const rows = await tx.$queryRaw<{ status: TOrderStatus; fulfillability: string; n: bigint }[]>`
+    SELECT status::text AS status, fulfillability, sum(count)::bigint AS n FROM order_counts
+    WHERE tenant_id = ${tenantId}::uuid ${warehouseId ? Prisma.sql`AND warehouse_id = ${warehouseId}::uuid` : Prisma.empty}
+    GROUP BY 1, 2`;
+  const counts = emptyCounts();
+  const allowed = status ?? STATUSES;
+  const openAllowed: readonly TOrderStatus[] = OPEN_STATUSES.filter((s) => allowed.includes(s));
+  for (const r of rows) {
+    const n = Number(r.n);
+    if (allowed.includes(r.status)) counts[r.status] += n;
+    if (openAllowed.includes(r.status) && (FULFILLABILITIES as readonly string[]).includes(r.fulfillability)) counts[r.fulfillability as TCountKey] += n;
+  }
+  return { ...counts, exact: true, capped: [], cap: COUNT_CAP };
+}
+
+async function boundedCounts(tx: Tx, tenantId: string, query: TOrderCountsQuery): Promise<TOrderCounts> {
+  const common = Prisma.join(filterConditions(tenantId, query), " AND ");
+  const tabs: { key: TCountKey; branches: Prisma.Sql[] | null }[] = [
+    ...FULFILLABILITIES.map((f) => ({ key: f as TCountKey, branches: branchConditions({ status: query.status, fulfillability: f }) })),
+    ...STATUSES.map((s) => ({ key: s as TCountKey, branches: query.status && !query.status.includes(s) ? null : branchConditions({ status: [s] }) })),
+  ];
+  const selects = tabs.map(({ key, branches }) =>
+    branches
+      ? Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM sales_orders o WHERE ${common} AND ${branches[0]!} LIMIT ${COUNT_CAP + 1}) x) AS ${Prisma.raw(`"${key}"`)}`
+      : Prisma.sql`0 AS ${Prisma.raw(`"${key}"`)}`,
+  );
+  const [row] = await tx.$queryRaw<Record<TCountKey, number>[]>(Prisma.sql`SELECT ${Prisma.join(selects, ", ")}`);
+  const counts = emptyCounts();
+  const capped: TCountKey[] = [];
+  for (const k of COUNT_KEYS) {
+    const n = Number(row![k]);
+    counts[k] = Math.min(n, COUNT_CAP);
+    if (n > COUNT_CAP) capped.push(k);
+  }
+  return { ...counts, exact: capped.length === 0, capped, cap: COUNT_CAP };
+}

@@ -1,0 +1,149 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TChannel } from "@bod/contracts/channels";
+import { api, buildPath } from "../../../lib/api.ts";
+import { fetchAll, usePagedList } from "../../../lib/list-query.ts";
+import type {
+  TBulkRequest,
+  TBulkResponse,
+  TCreateShipmentRequest,
+  TCreateShipmentResponse,
+  TOrderCounts,
+  TOrderDetail,
+  TOrderListItem,
+  TSavedView,
+} from "./order-types.ts";
+
+export const orderKeys = {
+  all: ["orders"] as const,
+  list: ["orders", "list"] as const,
+  counts: ["orders", "counts"] as const,
+  detail: (id: string) => ["orders", "detail", id] as const,
+  savedViews: ["saved-views"] as const,
+};
+
+export function useOrders(query: Record<string, string | undefined>) {
+  return usePagedList<TOrderListItem>(orderKeys.list, "/orders", { ...query, limit: 50 });
+}
+
+/** Counts per tab for the current filters, without the tab's own dimension (fulfillability / status). */
+export function useOrderCounts(query: Record<string, string | undefined>) {
+  const rest = { ...query, fulfillability: undefined, status: undefined, sort: undefined, dir: undefined };
+  return useQuery({
+    queryKey: [...orderKeys.counts, rest],
+    queryFn: ({ signal }) => api.get<TOrderCounts>("/orders/counts", rest, signal),
+  });
+}
+
+export function useOrder(id: string | undefined) {
+  return useQuery({
+    queryKey: orderKeys.detail(id ?? ""),
+    queryFn: ({ signal }) => api.get<TOrderDetail>(`/orders/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+}
+
+/** An order by its number (scan-to-ship): the list's search, then an exact match. */
+export async function findOrderByNumber(number: string): Promise<TOrderDetail | undefined> {
+  const n = number.trim();
+  if (!n) return undefined;
+  const page = await api.get<{ items: TOrderListItem[] }>("/orders", { q: n, status: "open,on_hold,partially_shipped,shipped,cancelled", limit: 20 });
+  const hit = page.items.find((o) => o.number.toLowerCase() === n.toLowerCase());
+  return hit ? api.get<TOrderDetail>(`/orders/${hit.id}`) : undefined;
+}
+
+export function useChannelOptions() {
+  return useQuery({ queryKey: ["channels", "options"], queryFn: ({ signal }) => fetchAll<TChannel>("/channels", {}, signal), staleTime: 60_000 });
+}
+
+/** Orders change stock and promises: refresh lists, counts, stock levels and reports after any write. */
+function useRefreshAfterWrite() {
+  const qc = useQueryClient();
+  return (order?: TOrderDetail) => {
+    if (order) qc.setQueryData(orderKeys.detail(order.id), order);
+    return Promise.all([
+      qc.invalidateQueries({ queryKey: orderKeys.all, predicate: (q) => !order || q.queryKey[2] !== order.id }),
+      qc.invalidateQueries({ queryKey: ["stock"] }),
+    ]);
+  };
+}
+
+export function useCreateShipment(orderId: string) {
+  const refresh = useRefreshAfterWrite();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: TCreateShipmentRequest; idempotencyKey: string }) =>
+      api.post<TCreateShipmentResponse>(`/orders/${orderId}/shipments`, body, idempotencyKey),
+    onSuccess: (res) => refresh(res.order),
+  });
+}
+
+/** The order's action endpoints: `hold`, `release`, `priority`, `cancel`, `lines/:lineId/cancel`, `exchange`, `tags`, `notes`. */
+export function useOrderAction(orderId: string) {
+  const refresh = useRefreshAfterWrite();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, body }: { path: string; body: object }) => api.post<unknown>(`/orders/${orderId}/${path}`, body),
+    onSuccess: async (res) => {
+      // Actions answer with the order, or with something else (a note, a refund): refetch when unsure.
+      const order = res && typeof res === "object" && "lines" in res && "id" in res ? (res as TOrderDetail) : undefined;
+      await refresh(order);
+      if (!order) await qc.invalidateQueries({ queryKey: orderKeys.detail(orderId) });
+    },
+  });
+}
+
+export function useBulkOrders() {
+  const refresh = useRefreshAfterWrite();
+  return useMutation({
+    mutationFn: (body: TBulkRequest) => api.post<TBulkResponse>("/orders/bulk", body),
+    onSuccess: () => refresh(),
+  });
+}
+
+export function useSavedViews() {
+  return useQuery({
+    queryKey: orderKeys.savedViews,
+    queryFn: ({ signal }) => api.get<{ items: TSavedView[] }>("/saved-views", undefined, signal).then((r) => r.items),
+    staleTime: 60_000,
+  });
+}
+
+export function useSaveView() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; query: string }) => api.post<TSavedView>("/saved-views", body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: orderKeys.savedViews }),
+  });
+}
+
+export function useDeleteView() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/saved-views/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: orderKeys.savedViews }),
+  });
+}
+
+/** The whole filtered list as CSV: a plain link, so the browser streams the download. */
+export function exportCsvHref(query: Record<string, string | undefined>) {
+  return buildPath("/orders/export.csv", { ...query, cursor: undefined, limit: undefined });
+}
+
+/** The selected orders as CSV (POST: the ids do not fit a URL). */
+export async function downloadSelectionCsv(orderIds: string[], csrf: string) {
+  const res = await fetch(buildPath("/orders/export.csv"), {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "text/csv", "X-CSRF-Token": csrf },
+    credentials: "same-origin",
+    body: JSON.stringify({ orderIds }),
+  });
+  if (!res.ok) throw new Error(`Export failed: the server answered ${res.status}`);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `orders-${new Date().toISOString().slice(0, 10)}.csv`;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,135 @@
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { Spinner } from "../../../components/ui/spinner.tsx";
+import { Alert, ErrorAlert } from "../../../components/ui/alert.tsx";
+import { Button } from "../../../components/ui/button.tsx";
+import { Badge } from "../../../components/ui/badge.tsx";
+import { useSession } from "../../../lib/session.ts";
+import { formatCents, humanize } from "../../../lib/format.ts";
+import { useOrder } from "../api/orders-api.ts";
+import { formatDate } from "../lib/dates.ts";
+import { canManageOrders } from "../lib/roles.ts";
+import { FulfillabilityBadge, ShipBy, StatusBadge } from "../components/order-badges.tsx";
+import { LinesTable } from "../components/lines-table.tsx";
+import { ShipmentForm, shippableNow } from "../components/shipment-form.tsx";
+import { ManagerActions } from "../components/manager-actions.tsx";
+import { NotesSection, ShipmentsList, TagsEditor, Timeline } from "../components/order-side.tsx";
+import "../orders.css";
+
+export function OrderPage() {
+  const { orderId } = useParams();
+  const order = useOrder(orderId);
+  const me = useSession();
+  const [shipping, setShipping] = useState(false);
+
+  if (order.isPending) return <Spinner label="Loading order…" />;
+  if (order.isError)
+    return (
+      <div className="page">
+        <div className="breadcrumb">
+          <Link to="/orders">Orders</Link>
+        </div>
+        <ErrorAlert error={order.error} />
+      </div>
+    );
+  const o = order.data;
+  const canShip = (o.status === "open" || o.status === "partially_shipped") && o.lines.some((l) => shippableNow(l) > 0);
+  const waitingForComplete = o.fulfillmentMode === "ship_complete" && o.fulfillability !== "fulfillable";
+
+  return (
+    <div className="page page-wide">
+      <div className="breadcrumb">
+        <Link to="/orders">Orders</Link>
+      </div>
+      <PageHeader
+        title={`Order ${o.number}`}
+        description={
+          <span className="tag-list">
+            <FulfillabilityBadge value={o.status === "shipped" || o.status === "cancelled" ? null : o.fulfillability} />
+            <StatusBadge value={o.status} />
+            {o.priority !== 0 && <Badge tone="info">Priority {o.priority}</Badge>}
+            {o.fulfillmentMode === "ship_complete" && <Badge tone="neutral">Ships complete</Badge>}
+          </span>
+        }
+        actions={
+          canShip && !shipping ? (
+            <Button variant="primary" onClick={() => setShipping(true)}>
+              Ship available items
+            </Button>
+          ) : undefined
+        }
+      />
+      <section className="card" aria-label="Order summary">
+        <dl className="order-meta">
+          <div>
+            <dt>Customer</dt>
+            <dd>{o.customer.name}</dd>
+            {o.customer.email && <dd className="muted small">{o.customer.email}</dd>}
+          </div>
+          <div>
+            <dt>Channel</dt>
+            <dd>
+              {o.channel.name}
+              {o.externalId && <span className="muted small mono"> #{o.externalId}</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>Order date</dt>
+            <dd>{formatDate(o.orderDate)}</dd>
+          </div>
+          <div>
+            <dt>Ship-by</dt>
+            <dd>
+              <ShipBy value={o.shipBy} isOverdue={o.isOverdue} />
+            </dd>
+          </div>
+          <div>
+            <dt>Priority</dt>
+            <dd>{o.priority}</dd>
+          </div>
+          <div>
+            <dt>Fulfillment</dt>
+            <dd>{humanize(o.fulfillmentMode)}</dd>
+          </div>
+          {o.projectedDate && o.fulfillability !== "fulfillable" && (
+            <div>
+              <dt>Projected</dt>
+              <dd>{formatDate(o.projectedDate)}</dd>
+            </div>
+          )}
+        </dl>
+        {o.customer.shippingAddress && <p className="small" style={{ marginTop: 8, whiteSpace: "pre-line" }}>{o.customer.shippingAddress}</p>}
+      </section>
+      {waitingForComplete && canShip && <Alert tone="warning">This order is set to ship complete; shipping part of it now splits it anyway.</Alert>}
+      {canManageOrders(me.role) && <ManagerActions order={o} />}
+      {shipping && <ShipmentForm order={o} onClose={() => setShipping(false)} />}
+      <div className="order-layout" style={{ marginTop: 12 }}>
+        <div>
+          <section className="card" aria-labelledby="lines-title">
+            <h2 id="lines-title">Lines</h2>
+            <LinesTable lines={o.lines} />
+          </section>
+          <ShipmentsList order={o} />
+          {o.refunds.length > 0 && (
+            <section className="card" aria-labelledby="refunds-title">
+              <h2 id="refunds-title">Refunds</h2>
+              <ul>
+                {o.refunds.map((r) => (
+                  <li key={r.id}>
+                    {formatCents(r.amountCents)} · {r.reason ?? "no reason"} · {formatDate(r.createdAt)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+        <div>
+          <TagsEditor order={o} />
+          <NotesSection order={o} />
+          <Timeline order={o} />
+        </div>
+      </div>
+    </div>
+  );
+}

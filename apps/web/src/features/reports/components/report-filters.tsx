@@ -1,0 +1,50 @@
+import { FormField, CheckboxField } from "../../../components/ui/form-field.tsx";
+import { useSupplierOptions, useWarehouseOptions } from "../../../lib/lookups.ts";
+import { useChannelOptions } from "../api/backorder-report-api.ts";
+
+export type ReportFilterValues = { warehouseId: string; supplierId: string; channelId: string; onlyNetNeed: boolean; preorderOnly: boolean };
+
+/** The report's filters; every value lives in the URL (the page owns the state). */
+export function ReportFilters({ value, onChange }: { value: ReportFilterValues; onChange: (patch: Partial<ReportFilterValues>) => void }) {
+  const warehouses = useWarehouseOptions();
+  const suppliers = useSupplierOptions();
+  const channels = useChannelOptions();
+  return (
+    <div className="toolbar" role="group" aria-label="Report filters">
+      <FormField label="Warehouse">
+        <select value={value.warehouseId} onChange={(e) => onChange({ warehouseId: e.target.value })}>
+          <option value="">All warehouses</option>
+          {warehouses.data?.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.code} · {w.name}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField label="Supplier">
+        <select value={value.supplierId} onChange={(e) => onChange({ supplierId: e.target.value })}>
+          <option value="">All suppliers</option>
+          {suppliers.data?.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <FormField label="Channel">
+        <select value={value.channelId} onChange={(e) => onChange({ channelId: e.target.value })}>
+          <option value="">All channels</option>
+          {channels.data?.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </FormField>
+      <div className="stack">
+        <CheckboxField label="Only SKUs with a net need" checked={value.onlyNetNeed} onChange={(v) => onChange({ onlyNetNeed: v })} />
+        <CheckboxField label="Preorders only" checked={value.preorderOnly} onChange={(v) => onChange({ preorderOnly: v })} />
+      </div>
+    </div>
+  );
+}
