@@ -319,9 +319,9 @@ export function runFullRecomputeBench(
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
   const partIndex = process.argv.indexOf("--part");
-  const part = partIndex >= 0 ? process.argv[partIndex + 1] : "full";
-  if (part !== "full") {
-    console.error(`unknown --part ${part} (this script measures: full)`);
+  const part = partIndex >= 0 ? process.argv[partIndex + 1] : "all";
+  if (part !== "full" && part !== "all") {
+    console.error(`unknown --part ${part} (this script measures: full, all = full + database)`);
     process.exit(2);
   }
   const cpus = os.cpus();
@@ -337,4 +337,11 @@ if (isMain) {
   console.log(
     JSON.stringify({ ...figures, cpu: cpus[0]?.model ?? "unknown", cores: cpus.length, node: process.version, load_avg_start: loadAtStart.map((l) => Math.round(l * 100) / 100) }),
   );
+  // The database part (scripts/bench/engine-db.ts): receipts through the ledger and the engine on PostgreSQL.
+  if (part === "all") {
+    const { runEngineDbBench } = await import("./engine-db.ts");
+    const db = await runEngineDbBench({ log: (s) => console.log(s) });
+    console.log(JSON.stringify({ full_recompute_ms: figures.full_recompute_ms, peak_rss_mb: figures.peak_rss_mb, ...db }));
+    process.exit(0);
+  }
 }

@@ -10,5 +10,8 @@ import { stockRoutes } from "./features/stock/routes.ts";
 import { orderListRoutes } from "./features/order-list/routes.ts";
 import { savedViewRoutes } from "./features/saved-views/routes.ts";
 import { allocationRoutes } from "./features/allocation/routes.ts";
+import { orderRoutes } from "./features/orders/routes.ts";
+import { orderShipmentRoutes, shipmentRoutes } from "./features/shipments/routes.ts";
+import { orderOutboxRoutes } from "./features/outbox/routes.ts";
 
-export const apiRouters = [authRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes];
+export const apiRouters = [authRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, orderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes];

@@ -14,6 +14,8 @@ export interface Random {
   shuffle<T>(items: T[]): T[];
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 /** mulberry32: small, fast, good enough for test data. */
 export function createRandom(seed: number): Random {
   let a = seed >>> 0;
@@ -25,7 +27,6 @@ export function createRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const u32 = () => Math.floor(next() * 4294967296) >>> 0;
-  const hex8 = () => u32().toString(16).padStart(8, "0");
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
@@ -41,9 +42,13 @@ export function createRandom(seed: number): Random {
       return items[items.length - 1]!;
     },
     uuid() {
-      const h = hex8() + hex8() + hex8() + hex8();
-      const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+      const a = u32(), b = u32(), c = u32(), d = u32();
+      return (
+        HEX[a >>> 24]! + HEX[(a >>> 16) & 255]! + HEX[(a >>> 8) & 255]! + HEX[a & 255]! + "-" +
+        HEX[b >>> 24]! + HEX[(b >>> 16) & 255]! + "-" + HEX[((b >>> 8) & 0x0f) | 0x40]! + HEX[b & 255]! + "-" +
+        HEX[((c >>> 24) & 0x3f) | 0x80]! + HEX[(c >>> 16) & 255]! + "-" + HEX[(c >>> 8) & 255]! + HEX[c & 255]! +
+        HEX[d >>> 24]! + HEX[(d >>> 16) & 255]! + HEX[(d >>> 8) & 255]! + HEX[d & 255]!
+      );
     },
     shuffle(items) {
       for (let i = items.length - 1; i > 0; i--) {

@@ -1,2 +1,32 @@
-export const DEMO_LOGINS = { password: "demo-password", users: [] as { role: string; email: string }[] };
-export async function seedDemoIfEmpty() { return false; }
+// Demo data on first run: the "Demo Outfitters" company with four users (one per role), two
+// warehouses, 300 products, 8 suppliers, 3 channels, stock through the ledger and 2,000
+// orders, generated from a fixed seed (generate.ts). The password is shown at start-up.
+import { db } from "../db/client.ts";
+import { DEMO_ROLES, generateTenant } from "./generate.ts";
+
+export const DEMO_TENANT_NAME = "Demo Outfitters";
+export const DEMO_EMAIL_DOMAIN = "demo.backorder.test";
+
+export const DEMO_LOGINS = {
+  password: "demo-password",
+  users: DEMO_ROLES.map((role) => ({ role, email: `${role}@${DEMO_EMAIL_DOMAIN}` })),
+};
+
+/**
+ * Seeds the demo company when the database holds no company and no user yet (first run);
+ * returns true if it did. Users are not behind row-level security, so counting them works
+ * whichever role the pool connects as; tenants are counted too where the role can see them.
+ */
+export async function seedDemoIfEmpty(options: { log?: (line: string) => void } = {}): Promise<boolean> {
+  const rows = await db().$queryRaw<{ users: bigint; tenants: bigint }[]>`
+    SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM tenants) AS tenants`;
+  if (Number(rows[0]!.users) > 0 || Number(rows[0]!.tenants) > 0) return false;
+  await generateTenant({
+    tenantName: DEMO_TENANT_NAME,
+    slug: "demo-outfitters",
+    emailDomain: DEMO_EMAIL_DOMAIN,
+    password: DEMO_LOGINS.password,
+    log: options.log,
+  });
+  return true;
+}

@@ -147,15 +147,19 @@ export async function refreshOrderLines(tx: Tx, tenantId: string, orderIds: stri
   const rows = await tx.$queryRaw<{ warehouse_id: string; product_id: string }[]>`
     UPDATE sales_order_lines l SET
       is_active = a.active,
-      rank_priority = o.priority, rank_ship_by = o.ship_by, rank_order_date = o.order_date,
+      rank_priority = a.priority, rank_ship_by = a.ship_by, rank_order_date = a.order_date,
       quantity_hard_allocated = LEAST(l.quantity_hard_allocated, a.remaining),
       quantity_allocated = CASE WHEN a.active THEN LEAST(l.quantity_allocated, a.remaining) ELSE LEAST(l.quantity_hard_allocated, a.remaining) END,
       projected_date = CASE WHEN a.active THEN l.projected_date ELSE NULL END
-    FROM sales_orders o,
-      LATERAL (SELECT o.status IN ('open', 'partially_shipped') AND l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled > 0 AS active,
-                      l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled AS remaining) a
-    WHERE o.tenant_id = l.tenant_id AND o.id = l.order_id
-      AND l.tenant_id = ${tenantId}::uuid AND l.order_id = ANY(${orderIds}::uuid[])
+    FROM (
+      -- The UPDATE's own row cannot be referenced from a LATERAL in FROM, so the derived values come from a self-join.
+      SELECT x.id, o.priority, o.ship_by, o.order_date,
+        o.status IN ('open', 'partially_shipped') AND x.quantity_ordered - x.quantity_shipped - x.quantity_cancelled > 0 AS active,
+        x.quantity_ordered - x.quantity_shipped - x.quantity_cancelled AS remaining
+      FROM sales_order_lines x JOIN sales_orders o ON o.tenant_id = x.tenant_id AND o.id = x.order_id
+      WHERE x.tenant_id = ${tenantId}::uuid AND x.order_id = ANY(${orderIds}::uuid[])
+    ) a
+    WHERE l.tenant_id = ${tenantId}::uuid AND l.id = a.id
     RETURNING l.warehouse_id::text, l.product_id::text`;
   return sortedKeys(rows.map((r) => ({ warehouseId: r.warehouse_id, productId: r.product_id })));
 }

@@ -96,6 +96,22 @@ export async function recordStockMovements(tx: Tx, scope: { tenantId: string; us
     if (updated.length === 0) {
       throw new AppError("insufficient_stock", "Not enough stock on hand for this change", { warehouseId, productId, change });
     }
+    if (change < 0) {
+      // Units set aside for orders (hard allocations) are not free to take: the engine counts
+      // them first, so on hand below them would promise more than there is. A shipment
+      // consumes its own hard allocation before it records its movements.
+      const [hard] = await tx.$queryRaw<{ total: number }[]>`
+        SELECT coalesce(sum(quantity_hard_allocated), 0)::int AS total FROM sales_order_lines
+        WHERE tenant_id = ${scope.tenantId}::uuid AND warehouse_id = ${warehouseId}::uuid AND product_id = ${productId}::uuid AND quantity_hard_allocated > 0`;
+      if (hard!.total > updated[0]!.on_hand) {
+        throw new AppError("insufficient_stock", `${hard!.total} unit(s) here are set aside for orders; release them before taking stock below that`, {
+          warehouseId,
+          productId,
+          change,
+          hardAllocated: hard!.total,
+        });
+      }
+    }
   }
   return created;
 }

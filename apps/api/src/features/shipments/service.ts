@@ -1,0 +1,123 @@
+// Shipments: stock leaves the warehouse for (line, quantity) pairs of one order. One
+// transaction: lock keys, re-read allocations after the lock, deduct through the ledger,
+// record the shipment, consume hard allocation first, move the order's status, recompute,
+// and write the timeline and the outbox message to the channel.
+import type { TCreateShipmentRequest, TShipmentResponse } from "@bod/contracts/orders";
+import { inTenant } from "../../db/client.ts";
+import { AppError, notFound } from "../../http/errors.ts";
+import type { RequestContext } from "../../http/types.ts";
+import { recordStockMovements } from "../stock/ledger.ts";
+// Shared order write steps and the order detail live with orders; shipments compose them.
+import { readOrderDetail, readShipments } from "../orders/detail.ts";
+import { addOrderEvent, bumpVersion, lockOrder, nextNumber, settleOrders, trimHardAllocation } from "../orders/write.ts";
+import { enqueueOutboxEvent } from "../outbox/enqueue.ts";
+
+export const SHIPMENT_CREATED = "shipment.created";
+
+export function createShipment(ctx: RequestContext, orderId: string, input: TCreateShipmentRequest): Promise<TShipmentResponse> {
+  return inTenant(ctx, async (tx) => {
+    const { tenantId } = ctx;
+    const { order, lines } = await lockOrder(tx, ctx, orderId, { version: input.version });
+    if (order.status === "on_hold") throw new AppError("rule_violation", "The order is on hold: release it before shipping");
+    if (order.status !== "open" && order.status !== "partially_shipped") throw new AppError("rule_violation", `Cannot ship an order that is ${order.status}`);
+
+    // What ships: the lines asked for, or every line's current allocation (read after the key locks).
+    const wanted = input.lines
+      ? input.lines.map((w, i) => {
+          const line = lines.find((l) => l.id === w.lineId);
+          if (!line) throw new AppError("not_found", "Order line not found", [{ path: `lines.${i}.lineId`, message: "No such line on this order" }]);
+          return { line, quantity: w.quantity };
+        })
+      : lines.filter((l) => l.allocated > 0).map((line) => ({ line, quantity: line.allocated }));
+    for (const { line, quantity } of wanted) {
+      if (quantity > line.allocated) {
+        throw new AppError("insufficient_stock", `Line ${line.lineNo} (${line.sku}) has ${line.allocated} unit(s) allocated; ${quantity} requested`, {
+          lineId: line.id,
+          sku: line.sku,
+          requested: quantity,
+          allocated: line.allocated,
+        });
+      }
+    }
+    if (wanted.length === 0) throw new AppError("rule_violation", "Nothing to ship: no line has stock allocated");
+
+    const shippedNow = new Map(wanted.map((w) => [w.line.id, w.quantity]));
+    const partial = lines.some((l) => l.remaining - (shippedNow.get(l.id) ?? 0) > 0);
+    if (partial && order.fulfillmentMode === "ship_complete" && !input.allowPartial) {
+      throw new AppError("rule_violation", "This order ships complete: send allowPartial: true to ship part of it", { fulfillmentMode: order.fulfillmentMode });
+    }
+
+    const number = await nextNumber(tx, tenantId, "shipment", "SH-");
+    const shipment = await tx.shipment.create({
+      data: { tenantId, orderId, number, carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null, createdBy: ctx.userId },
+      select: { id: true },
+    });
+    await tx.shipmentLine.createMany({ data: wanted.map((w) => ({ tenantId, shipmentId: shipment.id, lineId: w.line.id, quantity: w.quantity })) });
+    for (const { line, quantity } of wanted) {
+      // Hard allocation is consumed first (those units were set aside for exactly this), and
+      // before the ledger is asked: it refuses to take units still set aside.
+      const hardLeft = line.hard - Math.min(line.hard, quantity);
+      if (hardLeft !== line.hard) await trimHardAllocation(tx, tenantId, line.id, hardLeft);
+      await tx.$executeRaw`UPDATE sales_order_lines SET quantity_shipped = quantity_shipped + ${quantity}, quantity_allocated = quantity_allocated - ${quantity}
+        WHERE tenant_id = ${tenantId}::uuid AND id = ${line.id}::uuid`;
+    }
+    await recordStockMovements(
+      tx,
+      ctx,
+      wanted.map((w) => ({
+        warehouseId: w.line.warehouseId,
+        productId: w.line.productId,
+        kind: "shipment" as const,
+        quantity: -w.quantity,
+        reason: `Shipment ${number} for ${order.number}`,
+        causeType: "shipment",
+        causeId: shipment.id,
+      })),
+    );
+    const status = partial ? "partially_shipped" : "shipped";
+    await bumpVersion(tx, tenantId, orderId, { status });
+    await settleOrders(tx, tenantId, [orderId]);
+
+    const channel = await tx.salesChannel.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: order.channelId } }, select: { name: true, notifyOnPartialShipment: true } });
+    const notifyCustomer = channel.notifyOnPartialShipment || !partial;
+    const units = wanted.reduce((s, w) => s + w.quantity, 0);
+    await addOrderEvent(tx, ctx, orderId, "shipped", `Shipped ${units} unit(s) in ${number}${partial ? " (partial)" : ""}`, {
+      shipmentId: shipment.id,
+      number,
+      partial,
+      lines: wanted.map((w) => ({ lineId: w.line.id, sku: w.line.sku, quantity: w.quantity })),
+    });
+    await enqueueOutboxEvent(tx, tenantId, SHIPMENT_CREATED, { orderId, shipmentId: shipment.id, partial, notifyCustomer });
+    await addOrderEvent(
+      tx,
+      ctx,
+      orderId,
+      "notification",
+      notifyCustomer
+        ? `${channel.name} will notify the customer of ${number}`
+        : `${channel.name} will not notify the customer of ${number}: partial shipments are not announced on this channel`,
+      { shipmentId: shipment.id, notifyCustomer },
+    );
+
+    const [created] = await readShipments(tx, tenantId, { shipmentId: shipment.id });
+    return { shipment: created!, order: await readOrderDetail(tx, tenantId, orderId) };
+  });
+}
+
+/** Packing-slip data for one shipment. */
+export function getShipment(ctx: RequestContext, shipmentId: string) {
+  return inTenant(ctx, async (tx) => {
+    const [shipment] = await readShipments(tx, ctx.tenantId, { shipmentId });
+    if (!shipment) throw notFound("Shipment");
+    const order = await tx.salesOrder.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: shipment.orderId } },
+      select: { id: true, number: true, externalId: true, customerName: true, customerEmail: true, shippingAddress: true, channel: { select: { name: true } } },
+    });
+    return {
+      shipment,
+      order: { id: order.id, number: order.number, externalId: order.externalId, channelName: order.channel.name },
+      customer: { name: order.customerName, email: order.customerEmail, shippingAddress: order.shippingAddress },
+    };
+  });
+}
+
