@@ -31,12 +31,19 @@ async function nextPoNumber(tx: Tx, tenantId: string): Promise<string> {
   return `PO-${String(rows[0]!.value).padStart(6, "0")}`;
 }
 
+interface CheckedInput {
+  input: CreateInput;
+  unitCost: Map<string, number>;
+  expectedDate: string | undefined;
+}
+
 /**
- * Creates one PO inside the caller's transaction; the caller has locked the PO's keys.
- * `path` prefixes field names in errors (e.g. "pos.1." for from-report).
+ * Checks what a PO names before anything is locked or written (a stock key of an unknown
+ * product or warehouse cannot be locked): 404 for another tenant's supplier or warehouse,
+ * 400 naming the line for an unknown product or a missing unit cost. `path` prefixes field
+ * names (e.g. "pos.1." for from-report).
  */
-export async function insertPurchaseOrder(tx: Tx, ctx: RequestContext, input: CreateInput, path = ""): Promise<string> {
-  const { tenantId } = ctx;
+async function checkPurchaseOrderInput(tx: Tx, tenantId: string, input: CreateInput, path: string): Promise<CheckedInput> {
   const supplier = await tx.supplier.findUnique({ where: { tenantId_id: { tenantId, id: input.supplierId } }, select: { id: true } });
   if (!supplier) throw notFound("Supplier");
   const warehouse = await tx.warehouse.findUnique({ where: { tenantId_id: { tenantId, id: input.warehouseId } }, select: { id: true } });
@@ -56,8 +63,16 @@ export async function insertPurchaseOrder(tx: Tx, ctx: RequestContext, input: Cr
   );
   if (noCost.length) throw new AppError("invalid_input", "Unit cost missing", noCost);
   const leadTime = terms.length ? Math.max(...terms.map((t) => t.leadTimeDays)) : undefined;
-  const expectedDate = input.expectedDate ?? (leadTime === undefined ? undefined : todayPlusDays(leadTime));
+  return {
+    input,
+    unitCost: new Map(input.lines.map((l) => [l.productId, l.unitCostCents ?? termsOf.get(l.productId)!.unitCostCents])),
+    expectedDate: input.expectedDate ?? (leadTime === undefined ? undefined : todayPlusDays(leadTime)),
+  };
+}
 
+/** Writes one checked PO inside the caller's transaction; the caller has locked its keys. Links the waiting orders when asked. */
+async function insertPurchaseOrder(tx: Tx, ctx: RequestContext, { input, unitCost, expectedDate }: CheckedInput): Promise<string> {
+  const { tenantId } = ctx;
   const number = await nextPoNumber(tx, tenantId);
   const po = await tx.purchaseOrder.create({
     data: {
@@ -74,13 +89,7 @@ export async function insertPurchaseOrder(tx: Tx, ctx: RequestContext, input: Cr
   });
   const lines = await tx.purchaseOrderLine.createManyAndReturn({
     select: { id: true, productId: true, quantityOrdered: true },
-    data: input.lines.map((l) => ({
-      tenantId,
-      purchaseOrderId: po.id,
-      productId: l.productId,
-      quantityOrdered: l.quantity,
-      unitCostCents: l.unitCostCents ?? termsOf.get(l.productId)!.unitCostCents,
-    })),
+    data: input.lines.map((l) => ({ tenantId, purchaseOrderId: po.id, productId: l.productId, quantityOrdered: l.quantity, unitCostCents: unitCost.get(l.productId)! })),
   });
   if (input.linkWaitingOrders) {
     await linkWaitingOrders(tx, ctx, { id: po.id, number, warehouseId: input.warehouseId }, lines.map((l) => ({ id: l.id, productId: l.productId, quantity: l.quantityOrdered })));
@@ -90,13 +99,14 @@ export async function insertPurchaseOrder(tx: Tx, ctx: RequestContext, input: Cr
 
 const keysOf = (pos: { warehouseId: string; lines: { productId: string }[] }[]): StockKey[] => pos.flatMap((p) => p.lines.map((l) => ({ warehouseId: p.warehouseId, productId: l.productId })));
 
-/** Creates POs in one transaction: every key locked first (one fixed order), then each PO, then one recompute. */
+/** Creates POs in one transaction: all checked, every key locked (one fixed order), then each PO written, then one recompute. */
 export function createPurchaseOrders(ctx: RequestContext, inputs: CreateInput[], pathOf: (i: number) => string): Promise<TPurchaseOrder[]> {
   return inTenant(ctx, async (tx) => {
-    const keys = keysOf(inputs);
-    await lockStockKeys(tx, ctx.tenantId, keys);
+    const checked: CheckedInput[] = [];
+    for (const [i, input] of inputs.entries()) checked.push(await checkPurchaseOrderInput(tx, ctx.tenantId, input, pathOf(i)));
+    await lockStockKeys(tx, ctx.tenantId, keysOf(inputs));
     const ids: string[] = [];
-    for (const [i, input] of inputs.entries()) ids.push(await insertPurchaseOrder(tx, ctx, input, pathOf(i)));
+    for (const c of checked) ids.push(await insertPurchaseOrder(tx, ctx, c));
     const supplying = inputs.filter((p) => SUPPLYING.includes(p.status));
     if (supplying.length) await recomputeKeys(tx, ctx.tenantId, keysOf(supplying));
     return Promise.all(ids.map((id) => readPurchaseOrder(tx, ctx.tenantId, id)));

@@ -1,6 +1,5 @@
 // Purchasing: the backorder report, purchase orders (from the report or by hand) and receipts.
 // Literal paths (preview, from-report, export.csv) come before /:poId so they are not read as ids.
-import { z } from "zod";
 import {
   ZBackorderCsvQuery,
   ZBackorderReportPage,
@@ -82,11 +81,14 @@ r.get("/:poId", { summary: "A purchase order with lines, linked orders and recei
 r.patch("/:poId", { summary: "Edit quantities (not below received), expected date or notes", roles: ROLES.purchasing, params: ZPurchaseOrderParams, body: ZUpdatePurchaseOrderRequest, response: ZPurchaseOrder }, ({ ctx, params, body }) =>
   updatePurchaseOrder(ctx, params.poId, body),
 );
-const action = (summary: string, run: typeof submitPurchaseOrder) =>
-  [{ summary, roles: ROLES.purchasing, params: ZPurchaseOrderParams, body: ZPurchaseOrderActionRequest, response: ZPurchaseOrder }, ({ ctx, params, body }: { ctx: any; params: z.output<typeof ZPurchaseOrderParams>; body: z.output<typeof ZPurchaseOrderActionRequest> }) => run(ctx, params.poId, body.version)] as const;
-r.post("/:poId/submit", ...action("Submit a draft (draft → ordered)", submitPurchaseOrder));
-r.post("/:poId/cancel", ...action("Cancel a purchase order nothing was received on; its links and PO# tags go", cancelPurchaseOrder));
-r.post("/:poId/close", ...action("Close a (partially) received purchase order; what remains is no longer incoming", closePurchaseOrder));
+const actionSpec = (summary: string) => ({ summary, roles: ROLES.purchasing, params: ZPurchaseOrderParams, body: ZPurchaseOrderActionRequest, response: ZPurchaseOrder });
+r.post("/:poId/submit", actionSpec("Submit a draft (draft → ordered)"), ({ ctx, params, body }) => submitPurchaseOrder(ctx, params.poId, body.version));
+r.post("/:poId/cancel", actionSpec("Cancel a purchase order nothing was received on; its links and PO# tags go"), ({ ctx, params, body }) =>
+  cancelPurchaseOrder(ctx, params.poId, body.version),
+);
+r.post("/:poId/close", actionSpec("Close a (partially) received purchase order; what remains is no longer incoming"), ({ ctx, params, body }) =>
+  closePurchaseOrder(ctx, params.poId, body.version),
+);
 r.post(
   "/:poId/receipts",
   { summary: "Receive units against a purchase order; waiting orders take them by rank", roles: ROLES.everyone, params: ZPurchaseOrderParams, body: ZPostReceiptRequest, response: ZPostReceiptResponse, status: 201, idempotent: true },
