@@ -18,7 +18,8 @@ test("a purchaser raises POs from the backorder report, receives one in part by 
   await expect(page.getByRole("heading", { name: "Top SKUs by units short" })).toBeVisible();
 
   // Filters live in the URL.
-  await page.getByLabel("Only SKUs with a net need").check();
+  await page.getByLabel("Only SKUs with a net need").click();
+  await expect(page.getByLabel("Only SKUs with a net need")).toBeChecked();
   await expect(page).toHaveURL(/onlyNetNeed=true/);
 
   // Select the top three SKUs and ask for purchase orders.
@@ -42,7 +43,10 @@ test("a purchaser raises POs from the backorder report, receives one in part by 
   const poNumber = (await acmeItem.getByRole("link").textContent())!.trim();
 
   // The waiting orders of MUG are now tagged with the PO.
-  await page.getByLabel("Only SKUs with a net need").uncheck();
+  // The filter lives in the URL; the box reflects it once the navigation commits.
+  const onlyNetNeed = page.getByLabel("Only SKUs with a net need");
+  await onlyNetNeed.click();
+  await expect(onlyNetNeed).not.toBeChecked();
   await page.getByRole("button", { name: `Waiting orders for ${mug.sku}` }).click();
   const waiting = page.getByRole("table", { name: `Waiting orders for ${mug.sku}` });
   await expect(waiting.getByRole("row").filter({ hasText: order1.number })).toContainText("PO#");
