@@ -94,7 +94,7 @@ describe("bounded recompute after a stock increase (strict_priority)", () => {
         const end = increaseWindowEnd(
           onHandAfter - allocatedBefore,
           suppliesAfter,
-          from ? { supplyId: from.id, withinOpen: change.quantity <= from.quantity } : null,
+          from ? { supplyId: from.id, expectedDate: from.expectedDate, withinOpen: change.quantity <= from.quantity } : null,
         );
         const linked = new Set(suppliesAfter.flatMap((s) => s.links.filter((l) => l.quantity > 0).map((l) => l.lineId)).filter((id) => short.some((w) => w.line.id === id)));
         let size = 0;

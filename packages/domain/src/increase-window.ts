@@ -52,20 +52,20 @@ export function compareSupplies(a: WindowSupply, b: WindowSupply): number {
 /**
  * How many short units, from the front of the queue as stored before the
  * change, the recompute must cover. `received`: the supply the units came
- * from, and whether they stayed within its open quantity (otherwise, or
- * without one, every supply counts).
+ * from (it may be fully received by now), and whether they stayed within its
+ * open quantity (otherwise, or without one, every supply counts).
  */
-export function increaseWindowEnd(freeAfter: number, suppliesAfter: readonly WindowSupply[], received: { supplyId: string; withinOpen: boolean } | null): number {
+export function increaseWindowEnd(
+  freeAfter: number,
+  suppliesAfter: readonly WindowSupply[],
+  received: { supplyId: string; expectedDate: number | null; withinOpen: boolean } | null,
+): number {
   const free = Math.max(0, freeAfter);
   const sorted = suppliesAfter.filter((s) => s.quantity > 0).sort(compareSupplies);
   let end = free;
-  if (received === null || !received.withinOpen) {
-    for (const s of sorted) end += s.quantity;
-    return end;
-  }
-  const from = suppliesAfter.find((s) => s.id === received.supplyId);
+  const from = received?.withinOpen ? { id: received.supplyId, quantity: 0, expectedDate: received.expectedDate } : null;
   for (const s of sorted) {
-    if (from !== undefined && compareSupplies(s, from) >= 0) break;
+    if (from !== null && compareSupplies(s, from) >= 0) break;
     end += s.quantity;
   }
   return end;

@@ -87,7 +87,7 @@ async function recompute(tx: Tx, tenantId: string, policy: AllocationPolicy, sco
 }
 
 /** Re-derives each order's fulfillability and projected date from all its lines, and writes what differs. */
-async function summarizeOrders(
+export async function summarizeOrders(
   tx: Tx,
   tenantId: string,
   orderIds: string[],

@@ -6,7 +6,7 @@ import type { TPostReceiptResponse, ZPostReceiptRequest } from "@bod/contracts/p
 import { inTenant } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
-import { recomputeKeys } from "../allocation/recompute.ts";
+import { recomputeAfterIncrease } from "../allocation/increase.ts";
 import { recordStockMovements } from "../stock/ledger.ts";
 import { bumpPurchaseOrder, lockPurchaseOrder, type LockedPurchaseOrder } from "./po-write.ts";
 import { readPurchaseOrder, readReceipts } from "./po-read.ts";
@@ -79,7 +79,12 @@ export function receivePurchaseOrder(ctx: RequestContext, poId: string, input: R
     const complete = po.lines.every((l) => l.received + (now.get(l.id) ?? 0) >= l.ordered);
     await bumpPurchaseOrder(tx, tenantId, po.id, { status: complete ? "received" : "partially_received" });
 
-    const outcome = await recomputeKeys(tx, tenantId, po.keys);
+    // Only the lines the new units can reach are read (allocation/increase.ts).
+    const outcome = await recomputeAfterIncrease(
+      tx,
+      tenantId,
+      receiving.map((r) => ({ warehouseId: po.warehouseId, productId: r.line.productId, quantity: r.quantity, supply: { id: r.line.id, openBefore: Math.max(0, r.line.ordered - r.line.received) } })),
+    );
     const improved = outcome.changed.filter((c) => c.after === "fulfillable" || c.after === "partially_fulfillable");
     const numbers = improved.length
       ? await tx.salesOrder.findMany({ where: { tenantId, id: { in: improved.map((c) => c.orderId) } }, select: { id: true, number: true }, orderBy: { number: "asc" } })

@@ -1,0 +1,170 @@
+// After stock grows at a key (a receipt), hand the new units out reading only the lines the
+// increase can affect: under strict_priority that is a prefix of the key's short lines in rank
+// order, as long as packages/domain/increase-window.ts says (its property test checks the
+// bound against full recomputes). Keys the bound does not cover — complete_orders_first,
+// preorder products (restocks are shared across warehouses), a key increased twice in one
+// call — take the full recompute. Callers lock the keys and record the ledger movements first.
+import { computeFulfillability } from "@bod/domain/fulfillability";
+import { increaseWindowEnd, windowComplete, windowEngineInput, type WindowLine } from "@bod/domain/increase-window";
+import type { IncomingSupply } from "@bod/domain/types";
+import type { Tx } from "../../db/client.ts";
+import { keyString, sortedKeys, type StockKey } from "../stock/ledger.ts";
+import { recomputeKeys, summarizeOrders, tenantPolicy, type RecomputeOutcome } from "./recompute.ts";
+
+export interface StockIncrease extends StockKey {
+  quantity: number;
+  /** The purchase-order line the units were received against, with its open quantity before the receipt. */
+  supply?: { id: string; openBefore: number };
+}
+
+const FIRST_BATCH = 64;
+const MAX_BATCH = 4096;
+
+export async function recomputeAfterIncrease(tx: Tx, tenantId: string, increases: StockIncrease[]): Promise<RecomputeOutcome> {
+  const keys = sortedKeys(increases);
+  if (keys.length === 0) return { changed: [], linesWritten: 0 };
+  if ((await tenantPolicy(tx, tenantId)) !== "strict_priority") return recomputeKeys(tx, tenantId, keys);
+
+  const count = new Map<string, number>();
+  for (const i of increases) count.set(keyString(i), (count.get(keyString(i)) ?? 0) + 1);
+  const preorder = new Set(
+    (
+      await tx.$queryRaw<{ id: string }[]>`
+        SELECT id::text FROM products WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${keys.map((k) => k.productId)}::uuid[]) AND is_preorder AND restock_date IS NOT NULL`
+    ).map((r) => r.id),
+  );
+  const whole: StockKey[] = [];
+  const outcome: RecomputeOutcome = { changed: [], linesWritten: 0 };
+  for (const increase of increases) {
+    if (count.get(keyString(increase))! > 1 || preorder.has(increase.productId)) {
+      whole.push(increase);
+      continue;
+    }
+    const part = await recomputeWindow(tx, tenantId, increase);
+    outcome.changed.push(...part.changed);
+    outcome.linesWritten += part.linesWritten;
+  }
+  if (whole.length) {
+    const part = await recomputeKeys(tx, tenantId, whole);
+    outcome.changed.push(...part.changed);
+    outcome.linesWritten += part.linesWritten;
+  }
+  return outcome;
+}
+
+interface ShortLineRow {
+  id: string;
+  order_id: string;
+  remaining: number;
+  hard: number;
+  allocated: number;
+  projected_date: Date | null;
+  rank_priority: number;
+  rank_ship_by: Date | null;
+  rank_order_date: Date;
+}
+
+async function recomputeWindow(tx: Tx, tenantId: string, increase: StockIncrease): Promise<RecomputeOutcome> {
+  const { warehouseId, productId } = increase;
+  const [level] = await tx.$queryRaw<{ on_hand: number; allocated: number }[]>`
+    SELECT on_hand, allocated FROM stock_levels WHERE tenant_id = ${tenantId}::uuid AND warehouse_id = ${warehouseId}::uuid AND product_id = ${productId}::uuid`;
+  if (!level) return { changed: [], linesWritten: 0 };
+  const supplies = await keySupplies(tx, tenantId, increase);
+  let received: Parameters<typeof increaseWindowEnd>[2] = null;
+  if (increase.supply) {
+    const [from] = await tx.$queryRaw<{ expected_date: Date | null }[]>`
+      SELECT po.expected_date FROM purchase_order_lines pol JOIN purchase_orders po ON po.tenant_id = pol.tenant_id AND po.id = pol.purchase_order_id
+      WHERE pol.tenant_id = ${tenantId}::uuid AND pol.id = ${increase.supply.id}::uuid`;
+    if (from) received = { supplyId: increase.supply.id, expectedDate: from.expected_date?.getTime() ?? null, withinOpen: increase.quantity <= increase.supply.openBefore };
+  }
+  const end = increaseWindowEnd(level.on_hand - level.allocated, supplies, received);
+  const linkedIds = [...new Set(supplies.flatMap((s) => s.links.filter((l) => l.quantity > 0).map((l) => l.lineId)))];
+  const linkedShort = new Set(
+    linkedIds.length
+      ? (
+          await tx.$queryRaw<{ id: string }[]>`
+            SELECT id::text FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${linkedIds}::uuid[])
+              AND warehouse_id = ${warehouseId}::uuid AND product_id = ${productId}::uuid
+              AND is_active AND quantity_allocated < quantity_ordered - quantity_shipped - quantity_cancelled`
+        ).map((r) => r.id)
+      : [],
+  );
+
+  // The key's short lines in rank order (sales_order_lines_short_idx), in growing batches, until the window is complete.
+  const window: WindowLine[] = [];
+  const stored = new Map<string, ShortLineRow>();
+  let batch = FIRST_BATCH;
+  for (;;) {
+    const rows = await tx.$queryRaw<ShortLineRow[]>`
+      SELECT id::text, order_id::text, quantity_ordered - quantity_shipped - quantity_cancelled AS remaining,
+        quantity_hard_allocated AS hard, quantity_allocated AS allocated, projected_date, rank_priority, rank_ship_by, rank_order_date
+      FROM sales_order_lines
+      WHERE tenant_id = ${tenantId}::uuid AND warehouse_id = ${warehouseId}::uuid AND product_id = ${productId}::uuid
+        AND is_active AND quantity_allocated < quantity_ordered - quantity_shipped - quantity_cancelled
+      ORDER BY rank_priority DESC, rank_ship_by, rank_order_date, order_id, id
+      LIMIT ${batch} OFFSET ${window.length}`;
+    for (const r of rows) {
+      stored.set(r.id, r);
+      window.push({
+        line: { id: r.id, orderId: r.order_id, warehouseId, productId, remaining: r.remaining, hardAllocated: Math.min(r.hard, r.remaining) },
+        order: { id: r.order_id, status: "open", priority: r.rank_priority, shipBy: r.rank_ship_by?.getTime() ?? null, orderDate: r.rank_order_date.getTime() },
+        allocatedBefore: r.allocated,
+      });
+    }
+    if (rows.length < batch || windowComplete(window, end, linkedShort)) break;
+    batch = Math.min(batch * 4, MAX_BATCH);
+  }
+  if (window.length === 0) return { changed: [], linesWritten: 0 };
+
+  const result = computeFulfillability(
+    windowEngineInput({ warehouseId, productId, onHandAfter: level.on_hand, allocatedBefore: level.allocated, window, suppliesAfter: supplies }),
+  );
+  const changed: { id: string; orderId: string; allocated: number; projected: Date | null }[] = [];
+  let delta = 0;
+  const newAllocated = new Map<string, number>();
+  for (const w of window) {
+    const r = result.lines.get(w.line.id)!;
+    const before = stored.get(w.line.id)!;
+    newAllocated.set(w.line.id, r.allocated);
+    if (r.allocated !== before.allocated || r.projectedDate !== (before.projected_date?.getTime() ?? null)) {
+      changed.push({ id: w.line.id, orderId: w.line.orderId, allocated: r.allocated, projected: r.projectedDate === null ? null : new Date(r.projectedDate) });
+      delta += r.allocated - before.allocated;
+    }
+  }
+  if (changed.length) {
+    await tx.$executeRaw`
+      UPDATE sales_order_lines l SET quantity_allocated = v.a, projected_date = v.p
+      FROM unnest(${changed.map((c) => c.id)}::uuid[], ${changed.map((c) => c.allocated)}::int[], ${changed.map((c) => c.projected)}::timestamptz[]) AS v(id, a, p)
+      WHERE l.tenant_id = ${tenantId}::uuid AND l.id = v.id`;
+  }
+  if (delta !== 0) {
+    await tx.$executeRaw`UPDATE stock_levels SET allocated = allocated + ${delta}
+      WHERE tenant_id = ${tenantId}::uuid AND warehouse_id = ${warehouseId}::uuid AND product_id = ${productId}::uuid`;
+  }
+  const orderIds = [...new Set(changed.map((c) => c.orderId))];
+  return { changed: await summarizeOrders(tx, tenantId, orderIds, newAllocated, result.lines), linesWritten: changed.length };
+}
+
+/** The key's open purchase-order lines, after the change, with their links. */
+async function keySupplies(tx: Tx, tenantId: string, key: StockKey): Promise<IncomingSupply[]> {
+  const rows = await tx.$queryRaw<{ id: string; quantity: number; expected_date: Date | null }[]>`
+    SELECT pol.id::text, pol.quantity_ordered - pol.quantity_received AS quantity, po.expected_date
+    FROM purchase_order_lines pol
+    JOIN purchase_orders po ON po.tenant_id = pol.tenant_id AND po.id = pol.purchase_order_id
+    WHERE pol.tenant_id = ${tenantId}::uuid AND pol.product_id = ${key.productId}::uuid AND po.warehouse_id = ${key.warehouseId}::uuid
+      AND po.status IN ('ordered', 'partially_received') AND pol.quantity_ordered > pol.quantity_received`;
+  const ids = rows.map((r) => r.id);
+  const links = ids.length
+    ? await tx.$queryRaw<{ po_line: string; so_line: string; quantity: number }[]>`
+        SELECT purchase_order_line_id::text AS po_line, sales_order_line_id::text AS so_line, quantity
+        FROM purchase_order_line_links WHERE tenant_id = ${tenantId}::uuid AND purchase_order_line_id = ANY(${ids}::uuid[])`
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    warehouseId: key.warehouseId,
+    productId: key.productId,
+    quantity: r.quantity,
+    expectedDate: r.expected_date?.getTime() ?? null,
+    links: links.filter((l) => l.po_line === r.id).map((l) => ({ lineId: l.so_line, quantity: l.quantity })),
+  }));
+}

@@ -1,0 +1,51 @@
+// Receipts recompute only the lines the new units can reach (allocation/increase.ts). Whatever
+// the mix of purchase orders (dates, links, unknown dates, over-receipt), what they store must
+// equal a full recompute: the allocation check compares the two after every receipt.
+import { describe, expect, it } from "vitest";
+import type { ApiClient } from "./client.ts";
+import { buildPurchasingShop, inDays, sql } from "./purchasing-builders.ts";
+
+const check = async (client: ApiClient) => (await client.get("/api/v1/admin/allocations/check")).body;
+
+describe("receipts with the bounded recompute", () => {
+  it("store what a full recompute would, receipt after receipt, with linked, dated and undated POs", async () => {
+    const shop = await buildPurchasingShop();
+    const a = await shop.product(2);
+    for (let i = 0; i < 30; i++) await shop.order([{ productId: a.id, quantity: 1 + (i % 3) }], { priority: i % 4 === 0 ? 1 : 0 });
+    // linked to the first waiting lines in rank order
+    const late = await shop.po([{ productId: a.id, quantity: 15 }], { expectedDate: inDays(20) });
+    // later orders, some ranking above the linked ones, so linked lines sit deeper in the queue
+    for (let i = 0; i < 10; i++) await shop.order([{ productId: a.id, quantity: 2 }], { priority: i % 2 === 0 ? 2 : 0 });
+    const soon = await shop.po([{ productId: a.id, quantity: 10 }], { expectedDate: inDays(5), linkWaitingOrders: false });
+    const undated = await shop.po([{ productId: a.id, quantity: 30 }]);
+    expect((await check(shop.admin)).ok).toBe(true);
+
+    const receipts: [string, Record<string, unknown>][] = [
+      [late.id, { lines: [{ productId: a.id, quantity: 3 }] }],
+      [soon.id, { lines: [{ productId: a.id, quantity: 4 }] }],
+      [undated.id, { lines: [{ productId: a.id, quantity: 5 }] }],
+      [late.id, { receiveAllRemaining: true }],
+      [soon.id, { lines: [{ productId: a.id, quantity: 9 }], allowOverReceipt: true }],
+      [undated.id, { lines: [{ productId: a.id, quantity: 1 }] }],
+    ];
+    for (const [poId, body] of receipts) {
+      const res = await shop.purchaser.post(`/api/v1/purchase-orders/${poId}/receipts`, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const result = await check(shop.admin);
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+    }
+    const [level] = await sql(`SELECT on_hand, allocated FROM stock_levels WHERE warehouse_id = $1 AND product_id = $2`, [shop.warehouse.id, a.id]);
+    // 2 + 3 + 4 + 5 + 12 + 9 + 1 received; demand 30 lines of 1–3 (59) + 10 × 2 = 79 > 36: everything is allocated
+    expect(level).toEqual({ on_hand: 36, allocated: 36 });
+  });
+
+  it("a receipt for a preorder product recomputes its keys whole and stays consistent", async () => {
+    const shop = await buildPurchasingShop();
+    const a = await shop.product(0, {}, { isPreorder: true, restockDate: inDays(30), restockQuantity: 4 });
+    for (let i = 0; i < 6; i++) await shop.order([{ productId: a.id, quantity: 2 }]);
+    const po = await shop.po([{ productId: a.id, quantity: 5 }], { expectedDate: inDays(10) });
+    const res = await shop.purchaser.post(`/api/v1/purchase-orders/${po.id}/receipts`, { lines: [{ productId: a.id, quantity: 3 }] });
+    expect(res.status).toBe(201);
+    expect((await check(shop.admin)).ok).toBe(true);
+  });
+});
