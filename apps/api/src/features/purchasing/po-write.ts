@@ -109,7 +109,10 @@ export function createPurchaseOrders(ctx: RequestContext, inputs: CreateInput[],
     for (const c of checked) ids.push(await insertPurchaseOrder(tx, ctx, c));
     const supplying = inputs.filter((p) => SUPPLYING.includes(p.status));
     if (supplying.length) await recomputeKeys(tx, ctx.tenantId, keysOf(supplying));
-    return Promise.all(ids.map((id) => readPurchaseOrder(tx, ctx.tenantId, id)));
+    // One connection: read back one after the other (concurrent queries on it only queue, and pg deprecates them).
+    const created: Awaited<ReturnType<typeof readPurchaseOrder>>[] = [];
+    for (const id of ids) created.push(await readPurchaseOrder(tx, ctx.tenantId, id));
+    return created;
   });
 }
 
