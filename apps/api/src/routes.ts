@@ -14,5 +14,6 @@ import { orderRoutes } from "./features/orders/routes.ts";
 import { orderShipmentRoutes, shipmentRoutes } from "./features/shipments/routes.ts";
 import { orderOutboxRoutes } from "./features/outbox/routes.ts";
 import { backorderReportRoutes, purchaseOrderRoutes } from "./features/purchasing/routes.ts";
+import { stagingRoutes } from "./features/staging/routes.ts";
 
-export const apiRouters = [authRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, orderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes];
+export const apiRouters = [authRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, orderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, stagingRoutes];

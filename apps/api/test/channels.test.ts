@@ -17,7 +17,8 @@ describe("sales channels", () => {
       notifyOnPartialShipment: true,
       supportsOrderEdits: false,
       defaultWarehouseId: w.id,
-      defaultFulfillmentMode: "ship_partial",
+      // Unset: new orders take the company's default mode.
+      defaultFulfillmentMode: null,
     });
     const amazon = await buildChannel(admin, { name: `${tag} Amazon`, kind: "amazon", acceptsBackorders: false });
 

@@ -112,13 +112,19 @@ describe("POST /api/v1/orders/:orderId/shipments", () => {
     expect((await stockOf(shop.admin.tenantId!, shop.product.id)).on_hand).toBe(1);
   });
 
-  it("a ship-complete order refuses a partial shipment unless allowPartial", async () => {
+  it("a ship-complete order refuses a partial shipment; after a manager changes its mode it ships in parts", async () => {
     const shop = await buildShop(1, { defaultFulfillmentMode: "ship_complete", notifyOnPartialShipment: false });
     const order = await shop.order([{ productId: shop.product.id, quantity: 2 }]);
     const refused = await shop.staff.post(`/api/v1/orders/${order.id}/shipments`, {});
     expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: "rule_violation", details: { missing: [{ sku: shop.product.sku, quantity: 1 }] } });
+    expect(refused.body.error.message).toMatch(/ships complete: it cannot ship without 1 × /);
+    // The old escape hatch is gone: an unknown field.
+    expect((await shop.staff.post(`/api/v1/orders/${order.id}/shipments`, { allowPartial: true })).status).toBe(400);
     expect((await stockOf(shop.admin.tenantId!, shop.product.id)).on_hand).toBe(1);
-    const allowed = await shop.staff.post(`/api/v1/orders/${order.id}/shipments`, { allowPartial: true });
+    const changed = await shop.manager.post(`/api/v1/orders/${order.id}/fulfillment-mode`, { mode: "ship_partial", reason: "customer wants what we have" });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const allowed = await shop.staff.post(`/api/v1/orders/${order.id}/shipments`, {});
     expect(allowed.status).toBe(201);
     expect(allowed.body.order.status).toBe("partially_shipped");
     expect(allowed.body.order.events[0].message).toMatch(/will not notify the customer/);

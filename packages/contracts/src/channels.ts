@@ -14,7 +14,8 @@ export const ZChannel = z.object({
   notifyOnPartialShipment: z.boolean(),
   supportsOrderEdits: z.boolean(),
   defaultWarehouseId: ZId,
-  defaultFulfillmentMode: ZFulfillmentMode,
+  /** null: new orders take the company's default mode (settings). */
+  defaultFulfillmentMode: ZFulfillmentMode.nullable(),
   createdAt: z.string(),
 });
 export type TChannel = z.infer<typeof ZChannel>;
@@ -27,7 +28,7 @@ export const ZCreateChannelRequest = z
     notifyOnPartialShipment: z.boolean().default(true),
     supportsOrderEdits: z.boolean().default(false),
     defaultWarehouseId: ZId,
-    defaultFulfillmentMode: ZFulfillmentMode.default("ship_partial"),
+    defaultFulfillmentMode: ZFulfillmentMode.nullable().default(null),
   })
   .strict();
 export type TCreateChannelRequest = z.input<typeof ZCreateChannelRequest>;
@@ -40,7 +41,7 @@ export const ZUpdateChannelRequest = z
     notifyOnPartialShipment: z.boolean(),
     supportsOrderEdits: z.boolean(),
     defaultWarehouseId: ZId,
-    defaultFulfillmentMode: ZFulfillmentMode,
+    defaultFulfillmentMode: ZFulfillmentMode.nullable(),
   })
   .partial()
   .strict();

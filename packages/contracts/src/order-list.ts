@@ -2,7 +2,7 @@
 // saved views. Query strings are parsed here, so the SPA and the API agree on every field.
 import { z } from "zod";
 import { ZId, ZPage, ZPageQuery } from "./common.ts";
-import { ZChannelKind } from "./channels.ts";
+import { ZChannelKind, ZFulfillmentMode } from "./channels.ts";
 
 export const ZOrderStatus = z.enum(["open", "on_hold", "partially_shipped", "shipped", "cancelled"]);
 export type TOrderStatus = z.infer<typeof ZOrderStatus>;
@@ -33,6 +33,8 @@ export const orderFilterShape = {
   channelId: ZId.optional(),
   warehouseId: ZId.optional(),
   tag: z.string().trim().min(1).max(100).optional(),
+  /** ship_partial or ship_complete. */
+  mode: ZFulfillmentMode.optional(),
   /** Orders with a line of this SKU (exact). */
   sku: z.string().trim().min(1).max(100).optional(),
   /** overdue: ship-by passed and not shipped or cancelled; today / this_week: ship-by in today / the 7 days from today (UTC). */
@@ -93,6 +95,7 @@ export const ZOrderListItem = z.object({
   fulfillability: ZFulfillability.nullable(),
   projectedDate: z.string().nullable(),
   tags: z.array(z.string()),
+  fulfillmentMode: ZFulfillmentMode,
   linesSummary: z.object({ lineCount: z.number().int(), unitCount: z.number().int(), remainingUnits: z.number().int() }),
   version: z.number().int(),
 });

@@ -115,7 +115,6 @@ export const ZCreateShipmentRequest = z
       .optional(),
     carrier: z.string().trim().min(1).max(100).optional(),
     trackingNumber: z.string().trim().min(1).max(200).optional(),
-    allowPartial: z.boolean().optional(),
     version: ZVersion.optional(),
   })
   .strict();

@@ -39,10 +39,11 @@ export interface OrderRow {
   fulfillability: TFulfillability | null;
   projected_date: Date | null;
   tags: string[];
+  fulfillment_mode: "ship_partial" | "ship_complete";
   version: number;
 }
 
-const COLUMNS = Prisma.sql`o.id, o.number, o.external_id, o.channel_id, o.warehouse_id, o.customer_name, o.order_date, o.ship_by, o.priority, o.status, o.fulfillability, o.projected_date, o.tags, o.version`;
+const COLUMNS = Prisma.sql`o.id, o.number, o.external_id, o.channel_id, o.warehouse_id, o.customer_name, o.order_date, o.ship_by, o.priority, o.status, o.fulfillability, o.projected_date, o.tags, o.fulfillment_mode::text, o.version`;
 
 /** Which statuses a status filter leaves, within `within`. */
 function statusesWithin(filter: readonly TOrderStatus[] | undefined, within: readonly TOrderStatus[]): TOrderStatus[] {
@@ -59,6 +60,7 @@ export function filterConditions(tenantId: string, f: TOrderFilters, now = new D
   const c: Prisma.Sql[] = [Prisma.sql`o.tenant_id = ${tenantId}::uuid`];
   if (f.channelId) c.push(Prisma.sql`o.channel_id = ${f.channelId}::uuid`);
   if (f.warehouseId) c.push(Prisma.sql`o.warehouse_id = ${f.warehouseId}::uuid`);
+  if (f.mode) c.push(Prisma.sql`o.fulfillment_mode = ${f.mode}::"FulfillmentMode"`);
   if (f.tag) c.push(Prisma.sql`o.tags @> ARRAY[${f.tag}]::text[]`);
   if (f.sku) {
     c.push(Prisma.sql`EXISTS (SELECT 1 FROM sales_order_lines l WHERE l.tenant_id = o.tenant_id AND l.order_id = o.id

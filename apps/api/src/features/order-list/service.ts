@@ -43,7 +43,7 @@ export async function listOrders(ctx: RequestContext, query: TOrderListQuery): P
 export async function readOrderRowsByIds(tx: Tx, tenantId: string, ids: string[]): Promise<OrderRow[]> {
   return tx.$queryRaw<OrderRow[]>`
     SELECT o.id, o.number, o.external_id, o.channel_id, o.warehouse_id, o.customer_name, o.order_date, o.ship_by, o.priority, o.status,
-           o.fulfillability, o.projected_date, o.tags, o.version
+           o.fulfillability, o.projected_date, o.tags, o.fulfillment_mode::text, o.version
     FROM sales_orders o WHERE o.tenant_id = ${tenantId}::uuid AND o.id = ANY(${ids}::uuid[])
     ORDER BY o.order_date, o.id`;
 }
@@ -81,6 +81,7 @@ export async function toListItems(tx: Tx, tenantId: string, rows: OrderRow[], no
       fulfillability: r.fulfillability,
       projectedDate: isoOrNull(r.projected_date),
       tags: r.tags,
+      fulfillmentMode: r.fulfillment_mode,
       linesSummary: { lineCount: l?.line_count ?? 0, unitCount: l?.unit_count ?? 0, remainingUnits: l?.remaining ?? 0 },
       version: r.version,
     };

@@ -6,25 +6,32 @@ import type { TOrderDetail } from "@bod/contracts/orders";
 import { inTenant, type Tx } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
-import { keyString } from "../stock/ledger.ts";
+import { keyString, recordStockMovements, type MovementInput } from "../stock/ledger.ts";
+// The container rule (one order per container, one container per order) lives with staging.
+import { lockContainerForOrder } from "../staging/places.ts";
 import { readOrderDetail } from "./detail.ts";
 import { addOrderEvent, bumpVersion, lockOrder, requireOpen, settleOrders } from "./write.ts";
 
-/** The staging place, checked to be in the order's warehouse; a container implies its location. */
-async function resolvePlace(tx: Tx, tenantId: string, warehouseId: string, input: { locationId?: string; containerId?: string }) {
+/**
+ * The staging place, checked to be in the order's warehouse; a container implies its location,
+ * is locked, and must hold no other order (and the order no other container).
+ */
+async function resolvePlace(tx: Tx, tenantId: string, order: { id: string; number: string; warehouseId: string }, input: { locationId?: string; containerId?: string }) {
+  const warehouseId = order.warehouseId;
   let locationId = input.locationId ?? null;
+  let containerCode: string | null = null;
   if (input.containerId) {
-    const container = await tx.container.findUnique({ where: { tenantId_id: { tenantId, id: input.containerId } }, select: { locationId: true } });
-    if (!container) throw new AppError("not_found", "Container not found", [{ path: "containerId", message: "No such container" }]);
+    const container = await lockContainerForOrder(tx, tenantId, order, { containerId: input.containerId });
     if (locationId && locationId !== container.locationId) throw new AppError("rule_violation", "The container is on another location");
     locationId = container.locationId;
+    containerCode = container.code;
   }
   if (locationId) {
     const location = await tx.location.findUnique({ where: { tenantId_id: { tenantId, id: locationId } }, select: { warehouseId: true } });
     if (!location) throw new AppError("not_found", "Location not found", [{ path: "locationId", message: "No such location" }]);
     if (location.warehouseId !== warehouseId) throw new AppError("rule_violation", "The location is in another warehouse than the order");
   }
-  return { locationId, containerId: input.containerId ?? null };
+  return { locationId, containerId: input.containerId ?? null, containerCode };
 }
 
 export function allocateOrderLines(
@@ -36,8 +43,9 @@ export function allocateOrderLines(
     const { tenantId } = ctx;
     const { order, lines, stock } = await lockOrder(tx, ctx, orderId, { version: input.version });
     requireOpen(order, "allocate stock to");
-    const place = await resolvePlace(tx, tenantId, order.warehouseId, input);
+    const { containerCode, ...place } = await resolvePlace(tx, tenantId, order, input);
     const done: { lineId: string; sku: string; quantity: number }[] = [];
+    const movements: MovementInput[] = [];
     for (const [i, want] of input.lines.entries()) {
       const line = lines.find((l) => l.id === want.lineId);
       if (!line) throw new AppError("not_found", "Order line not found", [{ path: `lines.${i}.lineId`, message: "No such line on this order" }]);
@@ -59,7 +67,13 @@ export function allocateOrderLines(
       line.allocated = Math.max(line.allocated, newHard);
       line.hard = newHard;
       done.push({ lineId: line.id, sku: line.sku, quantity: want.quantity });
+      if (place.containerId) {
+        // Into a container: the units move there through the ledger (docs/decisions/005).
+        const move = { warehouseId: line.warehouseId, productId: line.productId, kind: "transfer" as const, reason: `Set aside for ${order.number} in container ${containerCode}`, causeType: "staging", causeId: order.id, toLocationId: place.locationId, containerId: place.containerId };
+        movements.push({ ...move, quantity: -want.quantity }, { ...move, quantity: want.quantity });
+      }
     }
+    await recordStockMovements(tx, ctx, movements);
     await bumpVersion(tx, tenantId, orderId);
     await settleOrders(tx, tenantId, [orderId]);
     await addOrderEvent(tx, ctx, orderId, "allocated", `Set aside ${done.map((d) => `${d.quantity} × ${d.sku}`).join(", ")}`, { lines: done, ...place });
@@ -71,10 +85,15 @@ export function releaseAllocation(ctx: RequestContext, orderId: string, allocati
   return inTenant(ctx, async (tx) => {
     const { tenantId } = ctx;
     const { lines } = await lockOrder(tx, ctx, orderId);
-    const rows = await tx.$queryRaw<{ line_id: string; quantity: number }[]>`
-      SELECT line_id::text, quantity FROM allocations WHERE tenant_id = ${tenantId}::uuid AND id = ${allocationId}::uuid FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ line_id: string; quantity: number; location_id: string | null; container_id: string | null }[]>`
+      SELECT line_id::text, quantity, location_id::text, container_id::text FROM allocations WHERE tenant_id = ${tenantId}::uuid AND id = ${allocationId}::uuid FOR UPDATE`;
     const line = rows[0] && lines.find((l) => l.id === rows[0]!.line_id);
     if (!rows[0] || !line) throw notFound("Allocation");
+    if (rows[0].container_id) {
+      // Out of the container through the ledger (to an unnamed pick location; unstaging names one).
+      const move = { warehouseId: line.warehouseId, productId: line.productId, kind: "transfer" as const, reason: "Released from a container", causeType: "unstage", causeId: orderId, fromLocationId: rows[0].location_id, containerId: rows[0].container_id };
+      await recordStockMovements(tx, ctx, [{ ...move, quantity: -rows[0].quantity }, { ...move, quantity: rows[0].quantity }]);
+    }
     await tx.$executeRaw`DELETE FROM allocations WHERE tenant_id = ${tenantId}::uuid AND id = ${allocationId}::uuid`;
     await tx.$executeRaw`UPDATE sales_order_lines SET quantity_hard_allocated = GREATEST(0, quantity_hard_allocated - ${rows[0].quantity})
       WHERE tenant_id = ${tenantId}::uuid AND id = ${line.id}::uuid`;

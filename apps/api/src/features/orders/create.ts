@@ -64,7 +64,7 @@ export function createOrder(ctx: RequestContext, input: CreateInput): Promise<TO
         orderDate,
         shipBy,
         priority: input.priority,
-        fulfillmentMode: input.fulfillmentMode ?? channel.defaultFulfillmentMode,
+        fulfillmentMode: input.fulfillmentMode ?? channel.defaultFulfillmentMode ?? (await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultFulfillmentMode: true } })).defaultFulfillmentMode,
         tags: [...new Set(input.tags ?? [])],
       },
       select: { id: true },

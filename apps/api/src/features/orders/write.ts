@@ -5,7 +5,7 @@ import type { Tx } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { recomputeKeys, refreshOrderLines, type RecomputeOutcome } from "../allocation/recompute.ts";
-import { keyString, lockStockKeys, type StockKey } from "../stock/ledger.ts";
+import { keyString, lockStockKeys, recordStockMovements, type MovementInput, type StockKey } from "../stock/ledger.ts";
 
 export interface LockedOrder {
   id: string;
@@ -125,18 +125,29 @@ export async function nextNumber(tx: Tx, tenantId: string, name: string, prefix:
 /**
  * Lowers a line's hard allocation to at most `max` units: trims its `allocations` rows,
  * newest first, and keeps `quantity_hard_allocated` equal to their sum. Returns the new hard quantity.
+ * Units cut from a container (staged) leave it through the ledger: a shipment passes
+ * `consumed` (they leave in the box); otherwise (cancel, edit) a `transfer` puts them back
+ * out of the container to an unnamed pick location (docs/decisions/005).
  */
-export async function trimHardAllocation(tx: Tx, tenantId: string, lineId: string, max: number): Promise<number> {
-  const rows = await tx.$queryRaw<{ id: string; quantity: number }[]>`
-    SELECT id::text, quantity FROM allocations WHERE tenant_id = ${tenantId}::uuid AND line_id = ${lineId}::uuid ORDER BY created_at DESC, id FOR UPDATE`;
+export async function trimHardAllocation(tx: Tx, tenantId: string, lineId: string, max: number, options: { consumed?: boolean; userId?: string | null } = {}): Promise<number> {
+  const rows = await tx.$queryRaw<{ id: string; quantity: number; location_id: string | null; container_id: string | null; warehouse_id: string; product_id: string }[]>`
+    SELECT a.id::text, a.quantity, a.location_id::text, a.container_id::text, l.warehouse_id::text, l.product_id::text
+    FROM allocations a JOIN sales_order_lines l ON l.tenant_id = a.tenant_id AND l.id = a.line_id
+    WHERE a.tenant_id = ${tenantId}::uuid AND a.line_id = ${lineId}::uuid ORDER BY a.created_at DESC, a.id FOR UPDATE OF a`;
   let total = rows.reduce((s, r) => s + r.quantity, 0);
+  const putBack: MovementInput[] = [];
   for (const r of rows) {
     if (total <= max) break;
     const cut = Math.min(r.quantity, total - max);
     if (cut === r.quantity) await tx.$executeRaw`DELETE FROM allocations WHERE tenant_id = ${tenantId}::uuid AND id = ${r.id}::uuid`;
     else await tx.$executeRaw`UPDATE allocations SET quantity = quantity - ${cut} WHERE tenant_id = ${tenantId}::uuid AND id = ${r.id}::uuid`;
+    if (r.container_id && !options.consumed) {
+      const move = { warehouseId: r.warehouse_id, productId: r.product_id, kind: "transfer" as const, reason: "Put back from a container: the order no longer needs it", causeType: "unstage", fromLocationId: r.location_id, containerId: r.container_id };
+      putBack.push({ ...move, quantity: -cut }, { ...move, quantity: cut });
+    }
     total -= cut;
   }
+  await recordStockMovements(tx, { tenantId, userId: options.userId ?? null }, putBack);
   await tx.$executeRaw`UPDATE sales_order_lines SET quantity_hard_allocated = ${total}, quantity_allocated = GREATEST(quantity_allocated, ${total})
     WHERE tenant_id = ${tenantId}::uuid AND id = ${lineId}::uuid`;
   return total;

@@ -6,8 +6,8 @@ import { notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { recomputeTenant } from "../allocation/recompute.ts";
 
-type TenantRow = { id: string; name: string; slug: string; allocationPolicy: TSettings["allocationPolicy"] };
-const toSettings = (t: TenantRow): TSettings => ({ tenantId: t.id, name: t.name, slug: t.slug, allocationPolicy: t.allocationPolicy });
+type TenantRow = { id: string; name: string; slug: string; allocationPolicy: TSettings["allocationPolicy"]; defaultFulfillmentMode: TSettings["defaultFulfillmentMode"] };
+const toSettings = (t: TenantRow): TSettings => ({ tenantId: t.id, name: t.name, slug: t.slug, allocationPolicy: t.allocationPolicy, defaultFulfillmentMode: t.defaultFulfillmentMode });
 
 async function findTenant(tx: Tx, tenantId: string) {
   const row = await tx.tenant.findUnique({ where: { id: tenantId } });

@@ -43,8 +43,13 @@ export function createShipment(ctx: RequestContext, orderId: string, input: TCre
 
     const shippedNow = new Map(wanted.map((w) => [w.line.id, w.quantity]));
     const partial = lines.some((l) => l.remaining - (shippedNow.get(l.id) ?? 0) > 0);
-    if (partial && order.fulfillmentMode === "ship_complete" && !input.allowPartial) {
-      throw new AppError("rule_violation", "This order ships complete: send allowPartial: true to ship part of it", { fulfillmentMode: order.fulfillmentMode });
+    if (partial && order.fulfillmentMode === "ship_complete") {
+      // Ship-complete orders leave in one shipment; a manager may change the mode (with a reason) to ship in parts.
+      const short = lines.filter((l) => l.remaining - (shippedNow.get(l.id) ?? 0) > 0).map((l) => `${l.remaining - (shippedNow.get(l.id) ?? 0)} × ${l.sku}`);
+      throw new AppError("rule_violation", `Order ${order.number} ships complete: it cannot ship without ${short.join(", ")}. Ship it whole, or have a manager change its fulfillment mode to ship in parts.`, {
+        fulfillmentMode: order.fulfillmentMode,
+        missing: lines.filter((l) => l.remaining - (shippedNow.get(l.id) ?? 0) > 0).map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.remaining - (shippedNow.get(l.id) ?? 0) })),
+      });
     }
 
     const number = await nextNumber(tx, tenantId, "shipment", "SH-");
@@ -57,7 +62,7 @@ export function createShipment(ctx: RequestContext, orderId: string, input: TCre
       // Hard allocation is consumed first (those units were set aside for exactly this), and
       // before the ledger is asked: it refuses to take units still set aside.
       const hardLeft = line.hard - Math.min(line.hard, quantity);
-      if (hardLeft !== line.hard) await trimHardAllocation(tx, tenantId, line.id, hardLeft);
+      if (hardLeft !== line.hard) await trimHardAllocation(tx, tenantId, line.id, hardLeft, { consumed: true });
       await tx.$executeRaw`UPDATE sales_order_lines SET quantity_shipped = quantity_shipped + ${quantity}, quantity_allocated = quantity_allocated - ${quantity}
         WHERE tenant_id = ${tenantId}::uuid AND id = ${line.id}::uuid`;
     }

@@ -16,6 +16,10 @@ export interface MovementInput extends StockKey {
   reason?: string | null;
   causeType?: string | null;
   causeId?: string | null;
+  /** Transfers (staging): where units left, where they arrived, the container involved. */
+  fromLocationId?: string | null;
+  toLocationId?: string | null;
+  containerId?: string | null;
 }
 
 export interface RecordedMovement extends StockKey {
@@ -81,6 +85,9 @@ export async function recordStockMovements(tx: Tx, scope: { tenantId: string; us
       reason: m.reason ?? null,
       causeType: m.causeType ?? null,
       causeId: m.causeId ?? null,
+      fromLocationId: m.fromLocationId ?? null,
+      toLocationId: m.toLocationId ?? null,
+      containerId: m.containerId ?? null,
       createdBy: scope.userId ?? null,
     })),
   });

@@ -23,7 +23,7 @@ export function ChannelForm({ channel, busy, error, onSubmit, onCancel }: { chan
     notifyOnPartialShipment: channel?.notifyOnPartialShipment ?? true,
     supportsOrderEdits: channel?.supportsOrderEdits ?? false,
     defaultWarehouseId: channel?.defaultWarehouseId ?? "",
-    defaultFulfillmentMode: channel?.defaultFulfillmentMode ?? "ship_partial",
+    defaultFulfillmentMode: channel ? channel.defaultFulfillmentMode : null,
   });
   const [local, setLocal] = useState<Record<string, string>>({});
   const set = <K extends keyof ChannelFormValues>(k: K, value: ChannelFormValues[K]) => setV((x) => ({ ...x, [k]: value }));
@@ -64,7 +64,8 @@ export function ChannelForm({ channel, busy, error, onSubmit, onCancel }: { chan
         </select>
       </FormField>
       <FormField label="Default fulfillment mode" error={err("defaultFulfillmentMode")}>
-        <select value={v.defaultFulfillmentMode} onChange={(e) => set("defaultFulfillmentMode", e.target.value as TFulfillmentMode)}>
+        <select value={v.defaultFulfillmentMode ?? ""} onChange={(e) => set("defaultFulfillmentMode", (e.target.value || null) as TFulfillmentMode | null)}>
+          <option value="">The company's default (Settings)</option>
           <option value="ship_partial">Ship in parts as stock allows</option>
           <option value="ship_complete">Hold for one complete shipment</option>
         </select>

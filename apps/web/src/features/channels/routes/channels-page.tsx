@@ -64,7 +64,7 @@ export function ChannelsPage() {
                 <td>{yesNo(c.acceptsBackorders)}</td>
                 <td>{yesNo(c.notifyOnPartialShipment)}</td>
                 <td>{yesNo(c.supportsOrderEdits)}</td>
-                <td>{c.defaultFulfillmentMode === "ship_partial" ? "Ship in parts" : "Ship complete"}</td>
+                <td>{c.defaultFulfillmentMode === null ? "Company default" : c.defaultFulfillmentMode === "ship_partial" ? "Ship in parts" : "Ship complete"}</td>
               </tr>
             ))}
           </Table>
