@@ -58,7 +58,7 @@ describe("the stored promise under random concurrent writes", () => {
     const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
     const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 
-    const shop = await buildShop(6, { supportsOrderEdits: true });
+    const shop = await buildShop(6); // in-app line edits: a channel whose store cannot edit orders
     const staff2 = await addMember(shop.admin, "staff");
     const manager2 = await addMember(shop.admin, "manager");
     const products = [shop.product, await buildProduct(shop.admin), await buildProduct(shop.admin)];

@@ -51,14 +51,14 @@ describe("PATCH /api/v1/orders/:orderId", () => {
     expect((await orderRow(order.id)).customer_name).toBe("New Name");
   });
 
-  it("changes line quantities only when the channel supports order edits, never below shipped + cancelled", async () => {
-    const refusing = await buildShop(5);
+  it("changes line quantities in the app only when the store cannot (channel without order edits), never below shipped + cancelled", async () => {
+    const refusing = await buildShop(5, { supportsOrderEdits: true });
     const o1 = await refusing.order([{ productId: refusing.product.id, quantity: 2 }]);
     const refused = await refusing.manager.patch(`/api/v1/orders/${o1.id}`, { version: 1, lines: [{ lineId: o1.lines[0]!.id, quantity: 1 }] });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe("rule_violation");
 
-    const shop = await buildShop(5, { supportsOrderEdits: true });
+    const shop = await buildShop(5);
     const extra = await buildProduct(shop.admin);
     const order = await shop.order([{ productId: shop.product.id, quantity: 4 }]);
     const lineId = order.lines[0]!.id;
@@ -191,11 +191,14 @@ describe("cancel, partial cancel, exchange", () => {
     expect((await shop.manager.post(`/api/v1/orders/${first.id}/cancel`, { reason: "x", version: 7 })).status).toBe(409);
     await expectOutsiderCannotTouch(first.id, (o) => o.post(`/api/v1/orders/${first.id}/cancel`, { reason: "x" }));
 
-    const res = await shop.manager.post(`/api/v1/orders/${first.id}/cancel`, { reason: "customer request", refundCents: 4000 });
+    const tooMuch = await shop.manager.post(`/api/v1/orders/${first.id}/cancel`, { reason: "customer request", refundCents: 2001 });
+    expect(tooMuch.status).toBe(422); // paid 2 × 10.00: a refund never exceeds what was paid
+    expect(tooMuch.body.error.details).toMatchObject({ refundableCents: 2000 });
+    const res = await shop.manager.post(`/api/v1/orders/${first.id}/cancel`, { reason: "customer request", refundCents: 2000 });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "cancelled", fulfillability: null });
     expect(res.body.lines[0]).toMatchObject({ cancelled: 2, remaining: 0, allocated: 0 });
-    expect(res.body.refunds).toMatchObject([{ amountCents: 4000, reason: "customer request" }]);
+    expect(res.body.refunds).toMatchObject([{ amountCents: 2000, reason: "customer request" }]);
     expect(res.body.events.map((e: any) => e.type).slice(0, 2)).toEqual(["refunded", "cancelled"]);
     expect((await shop.staff.get(`/api/v1/orders/${second.id}`)).body.fulfillability).toBe("fulfillable");
     expect((await shop.manager.post(`/api/v1/orders/${first.id}/cancel`, { reason: "again" })).status).toBe(422);

@@ -44,6 +44,9 @@ export const ZCreateOrderRequest = z
     fulfillmentMode: ZFulfillmentMode.optional(),
     tags: z.array(ZTag).max(50).optional(),
     lines: z.array(ZOrderLineInput).min(1).max(200).refine(distinctProducts, "A product may appear on at most one line"),
+    /** What the customer paid for shipping and tax; paid = lines + shipping + tax. */
+    shippingCents: ZCents.optional(),
+    taxCents: ZCents.optional(),
   })
   .strict();
 export type TCreateOrderRequest = z.input<typeof ZCreateOrderRequest>;
@@ -61,6 +64,13 @@ export const ZUpdateOrderRequest = z
       .refine((ls) => new Set(ls.map((l) => l.lineId)).size === ls.length, "A line may appear once")
       .optional(),
     addLines: z.array(ZOrderLineInput).min(1).max(200).refine(distinctProducts, "A product may appear on at most one line").optional(),
+    /** Lines to remove: what remains of them is cancelled (a line that shipped keeps its shipped units). */
+    removeLines: z
+      .array(ZId)
+      .min(1)
+      .max(200)
+      .refine((ids) => new Set(ids).size === ids.length, "A line may appear once")
+      .optional(),
   })
   .strict();
 export type TUpdateOrderRequest = z.input<typeof ZUpdateOrderRequest>;
@@ -170,12 +180,51 @@ export const ZOrderEvent = z.object({
   createdAt: z.string(),
 });
 export const ZOrderNote = z.object({ id: ZId, body: z.string(), author: z.object({ id: ZId, name: z.string() }).nullable(), createdAt: z.string() });
-export const ZRefund = z.object({ id: ZId, amountCents: z.number(), reason: z.string().nullable(), createdAt: z.string() });
+export const ZRefundKind = z.enum(["order_cancelled", "units_cancelled", "exchange", "manual"]);
+/** A refund is a record of money owed back; the channel takes it back, asked through the outbox (`channelStatus`). */
+export const ZRefund = z.object({
+  id: ZId,
+  kind: ZRefundKind,
+  amountCents: z.number(),
+  shippingCents: z.number(),
+  taxCents: z.number(),
+  reason: z.string().nullable(),
+  lines: z.array(z.object({ lineId: ZId, sku: z.string(), quantity: z.number(), amountCents: z.number() })),
+  /** The outbox message asking the channel to pay it back: pending, delivered or failed (null for refunds recorded before the outbox link). */
+  channelStatus: z.enum(["pending", "delivered", "failed"]).nullable(),
+  createdAt: z.string(),
+});
+export type TRefund = z.infer<typeof ZRefund>;
+
+/** The order's money in cents: paid = lines + shipping + tax as the channel reported them. */
+export const ZOrderMoney = z.object({
+  shippingCents: z.number(),
+  taxCents: z.number(),
+  paidCents: z.number(),
+  refundedCents: z.number(),
+  /** paid − refunded: the most any further refund may be. */
+  refundableCents: z.number(),
+  /** Owed by the customer (an exchange to a dearer product); the channel collects it. */
+  amountDueCents: z.number(),
+});
+export type TOrderMoney = z.infer<typeof ZOrderMoney>;
+
+/** What a store update asked for and could not be applied (e.g. fewer units than already shipped). */
+export const ZOrderConflict = z.object({
+  id: ZId,
+  source: z.string(),
+  kind: z.string(),
+  message: z.string(),
+  data: z.unknown().nullable(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});
+export type TOrderConflict = z.infer<typeof ZOrderConflict>;
 
 export const ZOrderDetail = z.object({
   id: ZId,
   number: z.string(),
-  channel: z.object({ id: ZId, name: z.string(), kind: ZChannelKind }),
+  channel: z.object({ id: ZId, name: z.string(), kind: ZChannelKind, supportsOrderEdits: z.boolean() }),
   externalId: z.string().nullable(),
   warehouseId: ZId,
   customer: z.object({ name: z.string(), email: z.string().nullable(), shippingAddress: z.string().nullable() }),
@@ -195,6 +244,8 @@ export const ZOrderDetail = z.object({
   notes: z.array(ZOrderNote),
   events: z.array(ZOrderEvent),
   refunds: z.array(ZRefund),
+  money: ZOrderMoney,
+  conflicts: z.array(ZOrderConflict),
 });
 export type TOrderDetail = z.infer<typeof ZOrderDetail>;
 

@@ -1,44 +1,107 @@
 // Undoing demand: cancel an order's remaining quantities, cancel part of a line (oversold by
 // accident), and exchange units of a line for another product; with refunds. All through the
-// write-path recipe, so released stock goes to the next orders in rank in the same transaction.
+// write-path recipe, so released stock goes to the next orders in rank in the same transaction,
+// and each change tells the channel through the outbox. The guided oversell choices
+// (oversell.ts) are built from the same steps.
 import type { TOrderDetail } from "@bod/contracts/orders";
 import { inTenant, type Tx } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
+import { enqueueOutboxEvent } from "../outbox/enqueue.ts";
 import { readOrderDetail } from "./detail.ts";
-import { addOrderEvent, bumpVersion, lockOrder, requireOpen, settleOrders, statusWhenDone, trimHardAllocation, type LockedLine } from "./write.ts";
+import { recordRefund } from "./refunds.ts";
+import { addOrderEvent, bumpVersion, lockOrder, requireOpen, settleOrders, statusWhenDone, trimHardAllocation, type LockedLine, type LockedOrder } from "./write.ts";
+
+export const ORDER_CANCELLED = "order.cancelled";
+export const ORDER_UNITS_CANCELLED = "order.units_cancelled";
+export const ORDER_LINE_EXCHANGED = "order.line_exchanged";
 
 /** Cancels `quantity` remaining units of a line; its allocation shrinks with it (hard allocation rows too). */
-async function cancelUnits(tx: Tx, tenantId: string, line: LockedLine, quantity: number) {
+export async function cancelUnits(tx: Tx, tenantId: string, line: LockedLine, quantity: number) {
+  if (quantity > line.remaining) {
+    throw new AppError("rule_violation", `Only ${line.remaining} unit(s) of ${line.sku} remain to cancel: ${line.shipped} already shipped`, {
+      lineId: line.id,
+      remaining: line.remaining,
+      shipped: line.shipped,
+      requested: quantity,
+    });
+  }
   const remaining = line.remaining - quantity;
-  if (line.hard > remaining) await trimHardAllocation(tx, tenantId, line.id, remaining);
+  if (line.hard > remaining) line.hard = await trimHardAllocation(tx, tenantId, line.id, remaining);
   await tx.$executeRaw`UPDATE sales_order_lines SET quantity_cancelled = quantity_cancelled + ${quantity}, quantity_allocated = LEAST(quantity_allocated, ${remaining})
     WHERE tenant_id = ${tenantId}::uuid AND id = ${line.id}::uuid`;
   line.cancelled += quantity;
   line.remaining = remaining;
+  line.allocated = Math.min(line.allocated, remaining);
 }
 
-async function refund(tx: Tx, ctx: RequestContext, orderId: string, amountCents: number | undefined, reason: string) {
-  if (!amountCents) return;
-  await tx.refund.create({ data: { tenantId: ctx.tenantId, orderId, amountCents, reason, createdBy: ctx.userId } });
-  await addOrderEvent(tx, ctx, orderId, "refunded", `Refunded ${(amountCents / 100).toFixed(2)}: ${reason}`, { amountCents, reason });
+/** Tells the channel about a change of the order's lines (the adapter maps it to the store's API). */
+export async function notifyChannel(tx: Tx, tenantId: string, order: LockedOrder, type: string, payload: Record<string, unknown>) {
+  const row = await tx.salesOrder.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: order.id } }, select: { externalId: true } });
+  await enqueueOutboxEvent(tx, tenantId, type, { orderId: order.id, channelId: order.channelId, externalId: row.externalId, ...payload });
+}
+
+export interface ExchangeStep {
+  line: LockedLine;
+  quantity: number;
+  product: { id: string; sku: string };
+  unitPriceCents: number;
+}
+
+/** Resolves the replacement product within the tenant (404 naming `newProductId` otherwise). */
+export async function findReplacement(tx: Tx, tenantId: string, productId: string) {
+  const product = await tx.product.findUnique({ where: { tenantId_id: { tenantId, id: productId } }, select: { id: true, sku: true } });
+  if (!product) throw new AppError("not_found", "Product not found", [{ path: "newProductId", message: "No such product" }]);
+  return product;
+}
+
+/**
+ * The units leave the old line (cancelled) and are ordered on a line of the new product (a new
+ * line, or the order's existing line of that product at the same price). Returns the new line's id.
+ */
+export async function replaceUnits(tx: Tx, tenantId: string, orderId: string, lines: LockedLine[], step: ExchangeStep): Promise<string> {
+  const { line, quantity, product, unitPriceCents } = step;
+  if (line.productId === product.id) throw new AppError("rule_violation", "The new product is the line's own product", [{ path: "newProductId", message: "Choose another product" }]);
+  await cancelUnits(tx, tenantId, line, quantity);
+  const existing = lines.find((l) => l.productId === product.id);
+  if (existing) {
+    if (existing.unitPriceCents !== unitPriceCents) throw new AppError("rule_violation", `${product.sku} is already on this order at another price: give its price or edit that line`);
+    await tx.$executeRaw`UPDATE sales_order_lines SET quantity_ordered = quantity_ordered + ${quantity} WHERE tenant_id = ${tenantId}::uuid AND id = ${existing.id}::uuid`;
+    return existing.id;
+  }
+  const head = await tx.salesOrder.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: orderId } }, select: { orderDate: true } });
+  const created = await tx.salesOrderLine.create({
+    data: {
+      tenantId,
+      orderId,
+      lineNo: Math.max(...lines.map((l) => l.lineNo)) + 1,
+      productId: product.id,
+      warehouseId: line.warehouseId,
+      quantityOrdered: quantity,
+      unitPriceCents,
+      rankOrderDate: head.orderDate,
+    },
+    select: { id: true },
+  });
+  return created.id;
 }
 
 export function cancelOrder(ctx: RequestContext, orderId: string, input: { reason: string; refundCents?: number; version?: number }): Promise<TOrderDetail> {
   return inTenant(ctx, async (tx) => {
     const { order, lines } = await lockOrder(tx, ctx, orderId, { version: input.version });
     requireOpen(order, "cancel");
-    const cancelled: { sku: string; quantity: number }[] = [];
+    const cancelled: { lineId: string; sku: string; quantity: number }[] = [];
     for (const line of lines) {
       if (line.remaining === 0) continue;
-      cancelled.push({ sku: line.sku, quantity: line.remaining });
+      cancelled.push({ lineId: line.id, sku: line.sku, quantity: line.remaining });
       await cancelUnits(tx, ctx.tenantId, line, line.remaining);
     }
     const status = statusWhenDone(lines)!;
     await bumpVersion(tx, ctx.tenantId, orderId, { status });
     await settleOrders(tx, ctx.tenantId, [orderId]);
     await addOrderEvent(tx, ctx, orderId, "cancelled", `Cancelled${status === "shipped" ? " what had not shipped" : ""}: ${input.reason}`, { reason: input.reason, lines: cancelled, status });
-    await refund(tx, ctx, orderId, input.refundCents, input.reason);
+    const refund = await recordRefund(tx, ctx, orderId, { kind: "order_cancelled", reason: input.reason, unitemisedCents: input.refundCents });
+    await notifyChannel(tx, ctx.tenantId, order, ORDER_CANCELLED, { lines: cancelled, reason: input.reason, refundId: refund?.id ?? null });
     return readOrderDetail(tx, ctx.tenantId, orderId);
   });
 }
@@ -49,23 +112,22 @@ export function cancelOrderLine(ctx: RequestContext, orderId: string, lineId: st
     const line = lines.find((l) => l.id === lineId);
     if (!line) throw notFound("Order line");
     requireOpen(order, "cancel lines of");
-    if (input.quantity > line.remaining) {
-      throw new AppError("rule_violation", `Only ${line.remaining} unit(s) of ${line.sku} remain to cancel`, { lineId, remaining: line.remaining, requested: input.quantity });
-    }
     await cancelUnits(tx, ctx.tenantId, line, input.quantity);
     const status = statusWhenDone(lines);
     await bumpVersion(tx, ctx.tenantId, orderId, status ? { status } : {});
     await settleOrders(tx, ctx.tenantId, [orderId]);
     await addOrderEvent(tx, ctx, orderId, "cancelled", `Cancelled ${input.quantity} × ${line.sku}: ${input.reason}`, { lineId, sku: line.sku, quantity: input.quantity, reason: input.reason });
-    await refund(tx, ctx, orderId, input.refundCents, input.reason);
+    const refund = input.refundCents
+      ? await recordRefund(tx, ctx, orderId, { kind: "units_cancelled", reason: input.reason, lines: [{ lineId, sku: line.sku, quantity: input.quantity, amountCents: input.refundCents }] })
+      : undefined;
+    await notifyChannel(tx, ctx.tenantId, order, ORDER_UNITS_CANCELLED, { lines: [{ lineId, sku: line.sku, quantity: input.quantity }], reason: input.reason, refundId: refund?.id ?? null });
     return readOrderDetail(tx, ctx.tenantId, orderId);
   });
 }
 
 /**
- * Swaps `quantity` units of a line for another product: those units are cancelled on the old
- * line and ordered on a line of the new product (a new one at the old line's price unless
- * given, or the order's existing line of that product).
+ * Swaps `quantity` units of a line for another product at the old line's price unless given.
+ * No money changes hands here; the guided exchange (oversell.ts) records the price difference.
  */
 export function exchangeLine(
   ctx: RequestContext,
@@ -74,53 +136,20 @@ export function exchangeLine(
 ): Promise<TOrderDetail> {
   return inTenant(ctx, async (tx) => {
     const { tenantId } = ctx;
-    const head = await tx.salesOrder.findUnique({ where: { tenantId_id: { tenantId, id: orderId } }, select: { warehouseId: true, orderDate: true } });
+    const head = await tx.salesOrder.findUnique({ where: { tenantId_id: { tenantId, id: orderId } }, select: { warehouseId: true } });
     if (!head) throw notFound("Order");
-    const product = await tx.product.findUnique({ where: { tenantId_id: { tenantId, id: input.newProductId } }, select: { id: true, sku: true } });
-    if (!product) throw new AppError("not_found", "Product not found", [{ path: "newProductId", message: "No such product" }]);
+    const product = await findReplacement(tx, tenantId, input.newProductId);
     const { order, lines } = await lockOrder(tx, ctx, orderId, { version: input.version, extraKeys: [{ warehouseId: head.warehouseId, productId: product.id }] });
     const line = lines.find((l) => l.id === input.lineId);
     if (!line) throw new AppError("not_found", "Order line not found", [{ path: "lineId", message: "No such line on this order" }]);
     requireOpen(order, "exchange lines of");
-    if (line.productId === product.id) throw new AppError("rule_violation", "The new product is the line's own product");
-    if (input.quantity > line.remaining) {
-      throw new AppError("rule_violation", `Only ${line.remaining} unit(s) of ${line.sku} remain to exchange`, { lineId: line.id, remaining: line.remaining, requested: input.quantity });
-    }
     const price = input.unitPriceCents ?? line.unitPriceCents;
-    await cancelUnits(tx, tenantId, line, input.quantity);
-    const existing = lines.find((l) => l.productId === product.id);
-    let newLineId: string;
-    if (existing) {
-      if (existing.unitPriceCents !== price) throw new AppError("rule_violation", `${product.sku} is already on this order at another price: give its price or edit that line`);
-      await tx.$executeRaw`UPDATE sales_order_lines SET quantity_ordered = quantity_ordered + ${input.quantity} WHERE tenant_id = ${tenantId}::uuid AND id = ${existing.id}::uuid`;
-      newLineId = existing.id;
-    } else {
-      const created = await tx.salesOrderLine.create({
-        data: {
-          tenantId,
-          orderId,
-          lineNo: Math.max(...lines.map((l) => l.lineNo)) + 1,
-          productId: product.id,
-          warehouseId: line.warehouseId,
-          quantityOrdered: input.quantity,
-          unitPriceCents: price,
-          rankOrderDate: head.orderDate,
-        },
-        select: { id: true },
-      });
-      newLineId = created.id;
-    }
+    const newLineId = await replaceUnits(tx, tenantId, orderId, lines, { line, quantity: input.quantity, product, unitPriceCents: price });
     await bumpVersion(tx, tenantId, orderId);
     await settleOrders(tx, tenantId, [orderId]);
-    await addOrderEvent(tx, ctx, orderId, "exchanged", `Exchanged ${input.quantity} × ${line.sku} for ${product.sku}: ${input.reason}`, {
-      fromLineId: line.id,
-      toLineId: newLineId,
-      quantity: input.quantity,
-      fromSku: line.sku,
-      toSku: product.sku,
-      unitPriceCents: price,
-      reason: input.reason,
-    });
+    const data = { fromLineId: line.id, toLineId: newLineId, quantity: input.quantity, fromSku: line.sku, toSku: product.sku, unitPriceCents: price, reason: input.reason };
+    await addOrderEvent(tx, ctx, orderId, "exchanged", `Exchanged ${input.quantity} × ${line.sku} for ${product.sku}: ${input.reason}`, data);
+    await notifyChannel(tx, tenantId, order, ORDER_LINE_EXCHANGED, data);
     return readOrderDetail(tx, tenantId, orderId);
   });
 }

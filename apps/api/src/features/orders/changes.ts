@@ -1,15 +1,31 @@
 // Order changes that are not about stock leaving: edits, hold/release, priority, tags, notes.
 // Each one that changes demand or rank goes through the write-path recipe (write.ts).
+// Line edits in the app are for channels whose store cannot edit orders (Amazon, eBay); orders
+// of channels that support edits are edited in the store and arrive as a store update
+// (external-update.ts). Either way the timeline keeps the before and after.
 import type { z } from "zod";
 import type { TOrderDetail, ZOrderTagsRequest, ZUpdateOrderRequest } from "@bod/contracts/orders";
 import { inTenant } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
+import { enqueueOutboxEvent } from "../outbox/enqueue.ts";
+import { cancelUnits } from "./cancel.ts";
 import { resolveProducts } from "./create.ts";
 import { readOrderDetail } from "./detail.ts";
-import { addOrderEvent, bumpVersion, lockOrder, requireOpen, settleOrders, trimHardAllocation } from "./write.ts";
+import { addOrderEvent, bumpVersion, lockOrder, requireOpen, settleOrders, statusWhenDone, trimHardAllocation } from "./write.ts";
 
 type UpdateInput = z.output<typeof ZUpdateOrderRequest>;
+export const ORDER_EDITED = "order.edited";
+const FIELD_NAMES: Record<string, string> = {
+  customerName: "customer name",
+  customerEmail: "customer email",
+  shippingAddress: "shipping address",
+  shipBy: "ship-by",
+  lines: "line quantities",
+  addedLines: "added lines",
+  removedLines: "removed lines",
+};
+export const humanField = (f: string) => FIELD_NAMES[f] ?? f;
 const dateOrNull = (s: string | null | undefined) => (s ? new Date(s) : null);
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -18,9 +34,13 @@ export function updateOrder(ctx: RequestContext, orderId: string, input: UpdateI
     const { tenantId } = ctx;
     const current = await tx.salesOrder.findUnique({ where: { tenantId_id: { tenantId, id: orderId } }, include: { channel: { select: { supportsOrderEdits: true, name: true } } } });
     if (!current) throw notFound("Order");
-    const changesLines = (input.lines?.length ?? 0) > 0 || (input.addLines?.length ?? 0) > 0;
-    if (changesLines && !current.channel.supportsOrderEdits) {
-      throw new AppError("rule_violation", `${current.channel.name} does not support order edits: line quantities cannot change`);
+    const changesLines = (input.lines?.length ?? 0) > 0 || (input.addLines?.length ?? 0) > 0 || (input.removeLines?.length ?? 0) > 0;
+    if (changesLines && current.channel.supportsOrderEdits) {
+      throw new AppError(
+        "rule_violation",
+        `${current.channel.name} supports order edits: change the lines in the store, and the change arrives here as a store update`,
+        { channelId: current.channelId },
+      );
     }
     const added = input.addLines ? await resolveProducts(tx, tenantId, input.addLines, "addLines") : [];
     const { order, lines } = await lockOrder(tx, ctx, orderId, { version: input.version, extraKeys: added.map((a) => ({ warehouseId: current.warehouseId, productId: a.productId })) });
@@ -42,18 +62,23 @@ export function updateOrder(ctx: RequestContext, orderId: string, input: UpdateI
     }
 
     const lineDiffs: { lineId: string; sku: string; from: number; to: number }[] = [];
-    for (const change of input.lines ?? []) {
+    for (const [i, change] of (input.lines ?? []).entries()) {
       const line = lines.find((l) => l.id === change.lineId);
       if (!line) throw new AppError("not_found", "Order line not found", [{ path: "lines", message: `No line ${change.lineId} on this order` }]);
+      if (input.removeLines?.includes(line.id)) throw new AppError("invalid_input", "A line cannot be both changed and removed", [{ path: "removeLines", message: `Line ${line.lineNo} is also in lines` }]);
       if (change.quantity === line.ordered) continue;
       if (change.quantity < line.shipped + line.cancelled) {
-        throw new AppError("rule_violation", `Line ${line.lineNo} (${line.sku}) cannot go below ${line.shipped + line.cancelled}: shipped plus cancelled`, { lineId: line.id });
+        throw new AppError("rule_violation", `Line ${line.lineNo} (${line.sku}) cannot go below ${line.shipped + line.cancelled}: ${line.shipped} shipped plus ${line.cancelled} cancelled`, [
+          { path: `lines.${i}.quantity`, message: `At least ${line.shipped + line.cancelled}` },
+        ]);
       }
       const remaining = change.quantity - line.shipped - line.cancelled;
       if (remaining < line.hard) await trimHardAllocation(tx, tenantId, line.id, remaining);
       await tx.$executeRaw`UPDATE sales_order_lines SET quantity_ordered = ${change.quantity}, quantity_allocated = LEAST(quantity_allocated, ${remaining})
         WHERE tenant_id = ${tenantId}::uuid AND id = ${line.id}::uuid`;
       lineDiffs.push({ lineId: line.id, sku: line.sku, from: line.ordered, to: change.quantity });
+      line.ordered = change.quantity;
+      line.remaining = remaining;
     }
     const addedDiffs: { sku: string; quantity: number; unitPriceCents: number }[] = [];
     if (added.length) {
@@ -75,13 +100,26 @@ export function updateOrder(ctx: RequestContext, orderId: string, input: UpdateI
       });
       input.addLines!.forEach((l, i) => addedDiffs.push({ sku: added[i]!.sku, quantity: l.quantity, unitPriceCents: l.unitPriceCents }));
     }
+    const removedDiffs: { lineId: string; sku: string; cancelled: number; shipped: number }[] = [];
+    for (const [i, lineId] of (input.removeLines ?? []).entries()) {
+      const line = lines.find((l) => l.id === lineId);
+      if (!line) throw new AppError("not_found", "Order line not found", [{ path: `removeLines.${i}`, message: "No such line on this order" }]);
+      if (line.remaining === 0) throw new AppError("rule_violation", `Line ${line.lineNo} (${line.sku}) has nothing left to remove: ${line.shipped} shipped, ${line.cancelled} cancelled`, { lineId });
+      removedDiffs.push({ lineId, sku: line.sku, cancelled: line.remaining, shipped: line.shipped });
+      await cancelUnits(tx, tenantId, line, line.remaining);
+    }
+    if (removedDiffs.length) diff.removedLines = { from: removedDiffs.map((d) => ({ sku: d.sku, quantity: d.cancelled + d.shipped })), to: removedDiffs.map((d) => ({ sku: d.sku, quantity: d.shipped })) };
     if (lineDiffs.length) diff.lines = { from: lineDiffs.map((d) => ({ sku: d.sku, quantity: d.from })), to: lineDiffs.map((d) => ({ sku: d.sku, quantity: d.to })) };
     if (addedDiffs.length) diff.addedLines = { from: null, to: addedDiffs };
 
     if (Object.keys(diff).length === 0) return readOrderDetail(tx, tenantId, orderId);
-    await bumpVersion(tx, tenantId, orderId, data);
-    if (lineDiffs.length || addedDiffs.length || diff.shipBy) await settleOrders(tx, tenantId, [orderId]);
-    await addOrderEvent(tx, ctx, orderId, "edited", `Edited ${Object.keys(diff).join(", ")}`, { diff });
+    // Everything still wanted has shipped: the order is shipped. (An order edited down to nothing
+    // with nothing shipped stays open, so it can be edited up again; cancelling is its own action.)
+    const done = (removedDiffs.length || lineDiffs.length) && !addedDiffs.length && statusWhenDone(lines) === "shipped" ? "shipped" : undefined;
+    await bumpVersion(tx, tenantId, orderId, done ? { ...data, status: done } : data);
+    if (lineDiffs.length || addedDiffs.length || removedDiffs.length || diff.shipBy) await settleOrders(tx, tenantId, [orderId]);
+    await addOrderEvent(tx, ctx, orderId, "edited", `Edited ${Object.keys(diff).map(humanField).join(", ")}`, { diff, source: "app" });
+    await enqueueOutboxEvent(tx, tenantId, ORDER_EDITED, { orderId, channelId: current.channelId, externalId: current.externalId, diff });
     return readOrderDetail(tx, tenantId, orderId);
   });
 }

@@ -66,6 +66,9 @@ export function createOrder(ctx: RequestContext, input: CreateInput): Promise<TO
         priority: input.priority,
         fulfillmentMode: input.fulfillmentMode ?? channel.defaultFulfillmentMode ?? (await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultFulfillmentMode: true } })).defaultFulfillmentMode,
         tags: [...new Set(input.tags ?? [])],
+        shippingCents: input.shippingCents ?? 0,
+        taxCents: input.taxCents ?? 0,
+        paidCents: input.lines.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0) + (input.shippingCents ?? 0) + (input.taxCents ?? 0),
       },
       select: { id: true },
     });

@@ -34,11 +34,12 @@ export async function readOrderDetail(tx: Tx, tenantId: string, orderId: string)
   const order = await tx.salesOrder.findUnique({
     where: { tenantId_id: { tenantId, id: orderId } },
     include: {
-      channel: { select: { id: true, name: true, kind: true } },
+      channel: { select: { id: true, name: true, kind: true, supportsOrderEdits: true } },
       lines: { orderBy: { lineNo: "asc" }, include: { product: { select: { sku: true, name: true, barcode: true } }, allocations: { orderBy: { createdAt: "asc" } } } },
       notes: { orderBy: { createdAt: "desc" } },
       events: { orderBy: [{ createdAt: "desc" }] },
-      refunds: { orderBy: { createdAt: "asc" } },
+      refunds: { orderBy: { createdAt: "asc" }, include: { lines: { include: { line: { select: { lineNo: true, product: { select: { sku: true } } } } } } } },
+      conflicts: { orderBy: { createdAt: "desc" } },
     },
   });
   if (!order) throw notFound("Order");
@@ -51,6 +52,10 @@ export async function readOrderDetail(tx: Tx, tenantId: string, orderId: string)
         WHERE s.tenant_id = ${tenantId}::uuid`
     : [];
   const level = new Map(levels.map((l) => [`${l.warehouse_id}|${l.product_id}`, l]));
+
+  const outboxIds = order.refunds.flatMap((r) => (r.outboxEventId ? [r.outboxEventId] : []));
+  const outbox = outboxIds.length ? await tx.outboxEvent.findMany({ where: { tenantId, id: { in: outboxIds } }, select: { id: true, status: true } }) : [];
+  const deliveryOf = new Map(outbox.map((e) => [e.id, e.status]));
 
   const actorIds = [...new Set([...order.events.map((e) => e.actorId), ...order.notes.map((n) => n.authorId)].filter((x): x is string => !!x))];
   const users = actorIds.length ? await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
@@ -102,6 +107,33 @@ export async function readOrderDetail(tx: Tx, tenantId: string, orderId: string)
     shipments: await readShipments(tx, tenantId, { orderId }),
     notes: order.notes.map((n) => ({ id: n.id, body: n.body, author: person(n.authorId), createdAt: n.createdAt.toISOString() })),
     events: order.events.map((e) => ({ id: e.id, type: e.type, message: e.message, data: e.data ?? null, actor: person(e.actorId), createdAt: e.createdAt.toISOString() })),
-    refunds: order.refunds.map((r) => ({ id: r.id, amountCents: r.amountCents, reason: r.reason, createdAt: r.createdAt.toISOString() })),
+    refunds: order.refunds.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      amountCents: r.amountCents,
+      shippingCents: r.shippingCents,
+      taxCents: r.taxCents,
+      reason: r.reason,
+      lines: r.lines.sort((a, b) => a.line.lineNo - b.line.lineNo).map((l) => ({ lineId: l.lineId, sku: l.line.product.sku, quantity: l.quantity, amountCents: l.amountCents })),
+      channelStatus: r.outboxEventId ? (deliveryOf.get(r.outboxEventId) ?? null) : null,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    money: {
+      shippingCents: order.shippingCents,
+      taxCents: order.taxCents,
+      paidCents: order.paidCents,
+      refundedCents: order.refundedCents,
+      refundableCents: order.paidCents - order.refundedCents,
+      amountDueCents: order.amountDueCents,
+    },
+    conflicts: order.conflicts.map((c) => ({
+      id: c.id,
+      source: c.source,
+      kind: c.kind,
+      message: c.message,
+      data: c.data ?? null,
+      createdAt: c.createdAt.toISOString(),
+      resolvedAt: c.resolvedAt?.toISOString() ?? null,
+    })),
   };
 }

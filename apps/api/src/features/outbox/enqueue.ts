@@ -2,6 +2,8 @@
 // change it announces does. The worker (worker.ts) delivers it later, with retries.
 import type { Tx } from "../../db/client.ts";
 
-export async function enqueueOutboxEvent(tx: Tx, tenantId: string, type: string, payload: Record<string, unknown>) {
-  await tx.outboxEvent.create({ data: { tenantId, type, payload: payload as any } });
+/** Returns the event's id, for records that want to show whether their message was delivered (refunds). */
+export async function enqueueOutboxEvent(tx: Tx, tenantId: string, type: string, payload: Record<string, unknown>): Promise<string> {
+  const event = await tx.outboxEvent.create({ data: { tenantId, type, payload: payload as any }, select: { id: true } });
+  return event.id;
 }
