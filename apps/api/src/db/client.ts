@@ -46,8 +46,8 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 export async function inTenant<T>(scope: { tenantId: string; userId?: string }, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return retryOnDeadlock(() =>
     db().$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${scope.tenantId}, true), set_config('app.user_id', ${scope.userId ?? ""}, true)`;
-      await tx.$executeRawUnsafe("SET LOCAL ROLE bod_app");
+      // One round trip: the tenant, the user and the role (set_config('role', …, true) is SET LOCAL ROLE).
+      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${scope.tenantId}, true), set_config('app.user_id', ${scope.userId ?? ""}, true), set_config('role', 'bod_app', true)`;
       return fn(tx);
     }, TX_OPTIONS),
   );
@@ -83,8 +83,7 @@ function pgCode(error: any): string | undefined {
  */
 export async function asUser<T>(userId: string | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT set_config('app.tenant_id', '', true), set_config('app.user_id', ${userId ?? ""}, true)`;
-    await tx.$executeRawUnsafe("SET LOCAL ROLE bod_app");
+    await tx.$executeRaw`SELECT set_config('app.tenant_id', '', true), set_config('app.user_id', ${userId ?? ""}, true), set_config('role', 'bod_app', true)`;
     return fn(tx);
   }, TX_OPTIONS);
 }

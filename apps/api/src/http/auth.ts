@@ -28,8 +28,7 @@ export const authenticate: RequestHandler = async (req, _res, next) => {
     const parsed = parseApiToken(bearer.trim());
     if (!parsed) throw new AppError("unauthenticated", "Invalid API token");
     const token = await db().$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${parsed.tenantId}, true)`;
-      await tx.$executeRawUnsafe("SET LOCAL ROLE bod_app");
+      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${parsed.tenantId}, true), set_config('role', 'bod_app', true)`;
       const row = await tx.apiToken.findUnique({ where: { tokenHash: parsed.hash } });
       if (row && !row.revokedAt) await tx.apiToken.update({ where: { tenantId_id: { tenantId: row.tenantId, id: row.id } }, data: { lastUsedAt: new Date() } });
       return row;

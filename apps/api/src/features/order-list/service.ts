@@ -48,29 +48,26 @@ export async function readOrderRowsByIds(tx: Tx, tenantId: string, ids: string[]
     ORDER BY o.order_date, o.id`;
 }
 
-/** Adds channel and line totals to a page of rows (two small reads by primary key). */
+/** Adds channel and line totals to a page of rows (one read by primary keys). */
 export async function toListItems(tx: Tx, tenantId: string, rows: OrderRow[], now = new Date()): Promise<TOrderListItem[]> {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const channelIds = [...new Set(rows.map((r) => r.channel_id))];
-  const [channels, lines] = await Promise.all([
-    tx.$queryRaw<{ id: string; name: string; kind: TOrderListItem["channel"]["kind"] }[]>`
-      SELECT id, name, kind::text FROM sales_channels WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${channelIds}::uuid[])`,
-    tx.$queryRaw<{ order_id: string; line_count: number; unit_count: number; remaining: number }[]>`
-      SELECT order_id, count(*)::int AS line_count, sum(quantity_ordered)::int AS unit_count,
-             sum(quantity_ordered - quantity_shipped - quantity_cancelled)::int AS remaining
-      FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND order_id = ANY(${ids}::uuid[]) GROUP BY order_id`,
-  ]);
-  const channelById = new Map(channels.map((c) => [c.id, c]));
-  const linesByOrder = new Map(lines.map((l) => [l.order_id, l]));
+  const extras = await tx.$queryRaw<{ order_id: string; channel_name: string; channel_kind: TOrderListItem["channel"]["kind"]; line_count: number; unit_count: number; remaining: number }[]>`
+    SELECT v.order_id, c.name AS channel_name, c.kind::text AS channel_kind, l.line_count, l.unit_count, l.remaining
+    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.channel_id)}::uuid[]) AS v(order_id, channel_id)
+    JOIN sales_channels c ON c.tenant_id = ${tenantId}::uuid AND c.id = v.channel_id
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS line_count, coalesce(sum(quantity_ordered), 0)::int AS unit_count,
+             coalesce(sum(quantity_ordered - quantity_shipped - quantity_cancelled), 0)::int AS remaining
+      FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND order_id = v.order_id
+    ) l`;
+  const byOrder = new Map(extras.map((e) => [e.order_id, e]));
   return rows.map((r) => {
-    const c = channelById.get(r.channel_id)!;
-    const l = linesByOrder.get(r.id);
+    const e = byOrder.get(r.id)!;
     return {
       id: r.id,
       number: r.number,
       externalId: r.external_id,
-      channel: { id: c.id, name: c.name, kind: c.kind },
+      channel: { id: r.channel_id, name: e.channel_name, kind: e.channel_kind },
       warehouseId: r.warehouse_id,
       customerName: r.customer_name,
       orderDate: iso(r.order_date),
@@ -82,7 +79,7 @@ export async function toListItems(tx: Tx, tenantId: string, rows: OrderRow[], no
       projectedDate: isoOrNull(r.projected_date),
       tags: r.tags,
       fulfillmentMode: r.fulfillment_mode,
-      linesSummary: { lineCount: l?.line_count ?? 0, unitCount: l?.unit_count ?? 0, remainingUnits: l?.remaining ?? 0 },
+      linesSummary: { lineCount: e.line_count, unitCount: e.unit_count, remainingUnits: e.remaining },
       version: r.version,
     };
   });
