@@ -16,6 +16,8 @@ export interface BuildOrderInput {
   priority?: number;
   tags?: string[];
   fulfillmentMode?: "ship_partial" | "ship_complete";
+  shippingCents?: number;
+  taxCents?: number;
 }
 
 export async function buildOrder(client: ApiClient, input: BuildOrderInput): Promise<TOrderDetail> {
