@@ -16,6 +16,8 @@ import { PurchaseOrderPrintPage } from "../features/purchasing/routes/purchase-o
 import { ReceivingPage } from "../features/receiving/routes/receiving-page.tsx";
 import { ReceivePage } from "../features/receiving/routes/receive-page.tsx";
 import { StagingPage } from "../features/staging/routes/staging-page.tsx";
+import { PickPage } from "../features/staging/routes/pick-page.tsx";
+import { StagingSlipPage } from "../features/staging/routes/staging-slip-page.tsx";
 import { BackorderReportPage } from "../features/reports/routes/backorder-report-page.tsx";
 import { StockPage } from "../features/stock/routes/stock-page.tsx";
 import { StockAdjustPage } from "../features/stock/routes/stock-adjust-page.tsx";
@@ -50,6 +52,8 @@ export const router = createBrowserRouter([
               { path: "orders", element: <OrdersPage /> },
               { path: "orders/scan", element: <ScanPage /> },
               { path: "orders/:orderId", element: <OrderPage /> },
+              { path: "orders/:orderId/pick", element: <PickPage /> },
+              { path: "orders/:orderId/staging-slip", element: <StagingSlipPage /> },
               { path: "shipments/slips", element: <PackingSlipsPage /> },
               { path: "shipments/:shipmentId/slip", element: <PackingSlipPage /> },
               { path: "purchasing", element: <PurchasingPage /> },

@@ -48,6 +48,13 @@ export function OrderFilters({ filters, update }: { filters: TOrderFilters; upda
           ))}
         </select>
       </FormField>
+      <FormField label="Fulfillment mode">
+        <select value={filters.mode ?? ""} onChange={(e) => update({ mode: e.target.value })}>
+          <option value="">Any mode</option>
+          <option value="ship_partial">Ship in parts</option>
+          <option value="ship_complete">Ship complete</option>
+        </select>
+      </FormField>
       <FormField label="Tag">
         <input value={tag} onChange={(e) => setTag(e.target.value)} autoComplete="off" size={12} placeholder="e.g. PO-1042" />
       </FormField>

@@ -5,7 +5,7 @@ import { useSearchParams } from "react-router";
 import type { TCountKey } from "@bod/contracts/order-list";
 import type { TFulfillability, TOrderCounts, TOrderStatus } from "../api/order-types.ts";
 
-export const FILTER_KEYS = ["fulfillability", "status", "channelId", "warehouseId", "tag", "sku", "shipBy", "orderDateFrom", "orderDateTo", "q", "sort", "dir"] as const;
+export const FILTER_KEYS = ["fulfillability", "status", "channelId", "warehouseId", "mode", "tag", "sku", "shipBy", "orderDateFrom", "orderDateTo", "q", "sort", "dir"] as const;
 export type TFilterKey = (typeof FILTER_KEYS)[number];
 export type TOrderFilters = Partial<Record<TFilterKey, string>>;
 

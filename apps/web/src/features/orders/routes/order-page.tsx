@@ -50,6 +50,7 @@ export function OrderPage() {
             <StatusBadge value={o.status} />
             {o.priority !== 0 && <Badge tone="info">Priority {o.priority}</Badge>}
             {o.fulfillmentMode === "ship_complete" && <Badge tone="neutral">Ships complete</Badge>}
+            {(o.status === "open" || o.status === "partially_shipped") && <Link to={`/orders/${o.id}/pick`}>Pick &amp; stage</Link>}
           </span>
         }
         actions={
@@ -101,7 +102,7 @@ export function OrderPage() {
         </dl>
         {o.customer.shippingAddress && <p className="small" style={{ marginTop: 8, whiteSpace: "pre-line" }}>{o.customer.shippingAddress}</p>}
       </section>
-      {waitingForComplete && canShip && <Alert tone="warning">This order is set to ship complete; shipping part of it now splits it anyway.</Alert>}
+      {waitingForComplete && canShip && <Alert tone="warning">This order ships complete: it can only ship in full. Pick what is in stock into a container, or a manager can change its mode on the pick screen.</Alert>}
       {canManageOrders(me.role) && <ManagerActions order={o} />}
       {shipping && <ShipmentForm order={o} onClose={() => setShipping(false)} />}
       <div className="order-layout" style={{ marginTop: 12 }}>

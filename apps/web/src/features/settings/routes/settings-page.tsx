@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
 import type { TAllocationPolicy, TSettings } from "@bod/contracts/settings";
+import type { TFulfillmentMode } from "@bod/contracts/channels";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
 import { FormField } from "../../../components/ui/form-field.tsx";
 import { Button } from "../../../components/ui/button.tsx";
@@ -26,6 +27,7 @@ function SettingsForm({ settings }: { settings: TSettings }) {
   const toast = useToast();
   const [name, setName] = useState(settings.name);
   const [policy, setPolicy] = useState<TAllocationPolicy>(settings.allocationPolicy);
+  const [mode, setMode] = useState<TFulfillmentMode>(settings.defaultFulfillmentMode);
   const [local, setLocal] = useState<string>();
 
   function submit(e: FormEvent) {
@@ -33,7 +35,7 @@ function SettingsForm({ settings }: { settings: TSettings }) {
     if (name.trim().length < 2) return setLocal("Use at least 2 characters");
     setLocal(undefined);
     update.mutate(
-      { name: name.trim(), allocationPolicy: policy },
+      { name: name.trim(), allocationPolicy: policy, defaultFulfillmentMode: mode },
       { onSuccess: (s) => toast(s.allocationPolicy !== settings.allocationPolicy ? "Settings saved; open orders were recomputed" : "Settings saved") },
     );
   }
@@ -56,6 +58,12 @@ function SettingsForm({ settings }: { settings: TSettings }) {
           </div>
         ))}
       </fieldset>
+      <FormField label="Default fulfillment mode" hint="For new orders whose sales channel does not set one.">
+        <select value={mode} onChange={(e) => setMode(e.target.value as TFulfillmentMode)}>
+          <option value="ship_partial">Ship in parts as stock allows</option>
+          <option value="ship_complete">Hold for one complete shipment</option>
+        </select>
+      </FormField>
       <ErrorAlert error={update.error} shownFields={["name"]} />
       <div className="form-actions">
         <Button type="submit" variant="primary" busy={update.isPending}>

@@ -1,17 +1,35 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TContainer, TLocation } from "@bod/contracts/warehouses";
+import type { TCreateShipmentRequest, TOrderDetail, TShipmentResponse } from "@bod/contracts/orders";
+import type { TOrderListItem } from "@bod/contracts/order-list";
+import type { TChangeFulfillmentModeRequest, TOrderStaging, TStagedOrder, TStageRequest, TStagingBoard, TUnstageRequest } from "@bod/contracts/staging";
 import { api } from "../../../lib/api.ts";
 import { fetchAll } from "../../../lib/list-query.ts";
 
-// The order as staging reads it (GET /orders/:id); swap for the orders contract once it exists.
-export type TStagingOrderLine = { id: string; sku: string; name: string; barcode: string | null; remaining: number; allocated: number; hardAllocated: number };
-export type TStagingOrder = { id: string; number: string; customer?: { name: string }; status: string; fulfillability: string | null; warehouseId?: string; lines: TStagingOrderLine[] };
-export type TAllocateRequest = { lines: { lineId: string; quantity: number }[]; containerId: string };
+export const stagingKeys = {
+  board: (warehouseId: string) => ["staging", "board", warehouseId] as const,
+  order: (orderId: string) => ["staging", "order", orderId] as const,
+};
 
 export function useStagingLocations(warehouseId: string) {
   return useQuery({
     queryKey: ["warehouses", "locations", warehouseId, "staging"],
     queryFn: ({ signal }) => fetchAll<TLocation>(`/warehouses/${warehouseId}/locations`, { kind: "staging" }, signal),
+    enabled: !!warehouseId,
+  });
+}
+
+/** Pick and bulk locations of a warehouse: where picked units come from and unstaged units go back to. */
+export function usePickLocations(warehouseId: string) {
+  return useQuery({
+    queryKey: ["warehouses", "locations", warehouseId, "pick"],
+    queryFn: async ({ signal }) => {
+      const [pick, bulk] = await Promise.all([
+        fetchAll<TLocation>(`/warehouses/${warehouseId}/locations`, { kind: "pick" }, signal),
+        fetchAll<TLocation>(`/warehouses/${warehouseId}/locations`, { kind: "bulk" }, signal),
+      ]);
+      return [...pick, ...bulk];
+    },
     enabled: !!warehouseId,
   });
 }
@@ -32,27 +50,79 @@ export function useCreateContainer(locationId: string) {
   });
 }
 
-/** A scanned or typed order number → the order, or undefined when no order has exactly that number. */
-export async function findOrderByNumber(number: string): Promise<TStagingOrder | undefined> {
+/** A scanned or typed order number → the order's id, or undefined when no open order has exactly that number. */
+export async function findOpenOrderId(number: string): Promise<string | undefined> {
   const n = number.trim();
-  const page = await api.get<{ items: { id: string; number: string }[] }>("/orders", { q: n, status: "open,on_hold,partially_shipped", limit: 20 });
-  const hit = page.items.find((o) => o.number.toLowerCase() === n.toLowerCase());
-  return hit ? api.get<TStagingOrder>(`/orders/${hit.id}`) : undefined;
+  const page = await api.get<{ items: TOrderListItem[] }>("/orders", { q: n, status: "open,on_hold,partially_shipped", limit: 20 });
+  return page.items.find((o) => o.number.toLowerCase() === n.toLowerCase())?.id;
 }
 
-export function useStagingOrder(orderId: string | undefined) {
+export function usePickOrder(orderId: string | undefined) {
   return useQuery({
     queryKey: ["orders", "detail", orderId ?? ""],
-    queryFn: ({ signal }) => api.get<TStagingOrder>(`/orders/${orderId}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<TOrderDetail>(`/orders/${orderId}`, undefined, signal),
     enabled: !!orderId,
+    // What is in stock for the order decides what may be scanned: always read it fresh.
+    staleTime: 0,
+    refetchOnMount: "always",
   });
 }
 
-/** Hard allocations change what every order of those SKUs can get: refresh orders, stock and the report. */
-export function useAllocateIntoContainer(orderId: string) {
+export function useOrderStaging(orderId: string | undefined) {
+  return useQuery({
+    queryKey: stagingKeys.order(orderId ?? ""),
+    queryFn: ({ signal }) => api.get<TOrderStaging>(`/orders/${orderId}/staging`, undefined, signal),
+    enabled: !!orderId,
+    staleTime: 0,
+    refetchOnMount: "always",
+  });
+}
+
+export function useStagingBoard(warehouseId: string) {
+  return useQuery({
+    queryKey: stagingKeys.board(warehouseId),
+    queryFn: ({ signal }) => api.get<TStagingBoard>("/staging/board", { warehouseId: warehouseId || undefined }, signal),
+    staleTime: 0,
+    refetchOnMount: "always",
+    refetchInterval: 30_000,
+  });
+}
+
+/** Staging changes what every order of those SKUs can get: refresh orders, staging, stock and reports. */
+function useRefreshAll() {
   const qc = useQueryClient();
+  return () => Promise.all(["orders", "staging", "stock", "reports", "containers"].map((k) => qc.invalidateQueries({ queryKey: [k] })));
+}
+
+export function useStage(orderId: string) {
+  const refresh = useRefreshAll();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: TAllocateRequest; idempotencyKey: string }) => api.post<unknown>(`/orders/${orderId}/allocations`, body, idempotencyKey),
-    onSuccess: () => Promise.all(["orders", "stock", "reports"].map((k) => qc.invalidateQueries({ queryKey: [k] }))),
+    mutationFn: ({ body, idempotencyKey }: { body: TStageRequest; idempotencyKey: string }) => api.post<TStagedOrder>(`/orders/${orderId}/staging`, body, idempotencyKey),
+    onSuccess: refresh,
+  });
+}
+
+export function useUnstage(orderId: string) {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: TUnstageRequest; idempotencyKey: string }) => api.post<TOrderDetail>(`/orders/${orderId}/staging/unstage`, body, idempotencyKey),
+    onSuccess: refresh,
+  });
+}
+
+/** Ships the whole order: every line's allocation, which for a ready staged order is everything remaining. */
+export function useShipWhole(orderId: string) {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: TCreateShipmentRequest; idempotencyKey: string }) => api.post<TShipmentResponse>(`/orders/${orderId}/shipments`, body, idempotencyKey),
+    onSuccess: refresh,
+  });
+}
+
+export function useChangeMode(orderId: string) {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: (body: TChangeFulfillmentModeRequest) => api.post<TOrderDetail>(`/orders/${orderId}/fulfillment-mode`, body),
+    onSuccess: refresh,
   });
 }

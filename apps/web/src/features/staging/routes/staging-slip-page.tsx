@@ -1,0 +1,104 @@
+import { Link, useParams } from "react-router";
+import { Spinner } from "../../../components/ui/spinner.tsx";
+import { Alert, ErrorAlert } from "../../../components/ui/alert.tsx";
+import { Button } from "../../../components/ui/button.tsx";
+import { Barcode } from "../../../components/ui/barcode.tsx";
+import { formatDateTime } from "../../../lib/format.ts";
+import { useOrderStaging } from "../api/staging-api.ts";
+import "../staging.css";
+
+/** `/orders/:orderId/staging-slip`: a slip that travels with the container: what it holds, what it waits for and which POs bring it. */
+export function StagingSlipPage() {
+  const { orderId } = useParams();
+  const staging = useOrderStaging(orderId);
+  if (staging.isPending) return <Spinner label="Loading staging slip…" />;
+  if (staging.isError) return <ErrorAlert error={staging.error} />;
+  const s = staging.data.staged;
+  if (!s)
+    return (
+      <div className="page">
+        <Alert tone="info">Nothing of this order is staged.</Alert>
+        <Link to={`/orders/${orderId}`}>Back to the order</Link>
+      </div>
+    );
+  const picked = s.lines.filter((l) => l.picked > 0);
+  const awaited = s.lines.filter((l) => l.awaiting > 0);
+  return (
+    <div className="page">
+      <div className="slip-toolbar form-actions" style={{ marginBottom: 12 }}>
+        <Button variant="primary" onClick={() => window.print()}>
+          Print
+        </Button>
+        <Link to={`/orders/${s.order.id}/pick`}>Back to picking</Link>
+      </div>
+      <article className="staging-slip" aria-label={`Staging slip for ${s.order.number}`}>
+        <div className="slip-head">
+          <div>
+            <h1>Staging slip</h1>
+            <div>
+              Container <span className="container-code mono">{s.container.code}</span>
+            </div>
+            <div>
+              Location <span className="mono">{s.location.code}</span> · staged {formatDateTime(s.stagedAt)}
+            </div>
+            <div>
+              Order <strong className="mono">{s.order.number}</strong> · {s.order.customerName} · {s.order.channelName}
+            </div>
+            {s.order.fulfillmentMode === "ship_complete" && <div>Ships complete: do not ship before every item is in.</div>}
+          </div>
+          <Barcode value={s.order.number} label={`Order number ${s.order.number} as a barcode`} />
+        </div>
+        <h2>Picked into the container</h2>
+        <table aria-label="Items picked">
+          <thead>
+            <tr>
+              <th scope="col">SKU</th>
+              <th scope="col">Name</th>
+              <th scope="col" className="num">Quantity</th>
+            </tr>
+          </thead>
+          <tbody>
+            {picked.map((l) => (
+              <tr key={l.lineId}>
+                <td className="mono">{l.sku}</td>
+                <td>{l.name}</td>
+                <td className="num">{l.picked}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>Awaited</h2>
+        {awaited.length === 0 ? (
+          <p>Nothing: the order is complete.</p>
+        ) : (
+          <table aria-label="Items awaited">
+            <thead>
+              <tr>
+                <th scope="col">SKU</th>
+                <th scope="col">Name</th>
+                <th scope="col" className="num">Quantity</th>
+                <th scope="col">Purchase orders</th>
+              </tr>
+            </thead>
+            <tbody>
+              {awaited.map((l) => (
+                <tr key={l.lineId}>
+                  <td className="mono">{l.sku}</td>
+                  <td>{l.name}</td>
+                  <td className="num">{l.awaiting}</td>
+                  <td>
+                    {l.purchaseOrders.length
+                      ? l.purchaseOrders.map((p) => `${p.number}${p.expectedDate ? ` (expected ${p.expectedDate})` : ""}`).join(", ")
+                      : l.allocatableNow > 0
+                        ? "in stock: pick it"
+                        : "none yet"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </article>
+    </div>
+  );
+}
