@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ZId, ZPage, ZPageQuery } from "./common.ts";
 import { ZChannelKind, ZFulfillmentMode } from "./channels.ts";
+import { ZPriority } from "./orders.ts";
 
 export const ZOrderStatus = z.enum(["open", "on_hold", "partially_shipped", "shipped", "cancelled"]);
 export type TOrderStatus = z.infer<typeof ZOrderStatus>;
@@ -132,13 +133,15 @@ export const ZBulkOrderRequest = z
     orderIds: z.array(ZId).min(1).max(500),
     action: ZBulkAction,
     tag: z.string().trim().min(1).max(50).optional(),
-    priority: z.number().int().min(-1000).max(1000).optional(),
+    priority: ZPriority.optional(),
+    /** Why: required to hold or reprioritise (it goes on each order's timeline). */
     reason: z.string().trim().min(1).max(500).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
     if ((v.action === "tag" || v.action === "untag") && !v.tag) ctx.addIssue({ code: "custom", path: ["tag"], message: `required for ${v.action}` });
     if (v.action === "set_priority" && v.priority === undefined) ctx.addIssue({ code: "custom", path: ["priority"], message: "required for set_priority" });
+    if ((v.action === "hold" || v.action === "set_priority") && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: `required for ${v.action}` });
   });
 export type TBulkOrderRequest = z.infer<typeof ZBulkOrderRequest>;
 export const ZBulkOrderResponse = z.object({

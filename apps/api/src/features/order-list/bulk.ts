@@ -4,6 +4,7 @@
 import type { TBulkOrderRequest, TBulkOrderResponse } from "@bod/contracts/order-list";
 import { AppError } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
+import { holdOrder, releaseOrder, reprioritiseOrder } from "../orders/changes.ts";
 import { addOrderTag, removeOrderTag } from "./tags.ts";
 
 type PerOrder = (ctx: RequestContext, orderId: string) => Promise<unknown>;
@@ -14,8 +15,12 @@ function perOrderAction(req: TBulkOrderRequest): PerOrder {
       return (ctx, id) => addOrderTag(ctx, id, req.tag!);
     case "untag":
       return (ctx, id) => removeOrderTag(ctx, id, req.tag!);
-    default:
-      throw new AppError("rule_violation", `Bulk ${req.action} is not available yet`);
+    case "hold":
+      return (ctx, id) => holdOrder(ctx, id, { reason: req.reason! });
+    case "release":
+      return (ctx, id) => releaseOrder(ctx, id, { reason: req.reason });
+    case "set_priority":
+      return (ctx, id) => reprioritiseOrder(ctx, id, { priority: req.priority!, reason: req.reason! });
   }
 }
 
