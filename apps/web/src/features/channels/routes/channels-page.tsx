@@ -1,12 +1,9 @@
 import { Link, useNavigate } from "react-router";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { PagedTable } from "../../../components/ui/paged-table.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { SearchInput } from "../../../components/ui/search-input.tsx";
-import { Table } from "../../../components/ui/table.tsx";
-import { Spinner } from "../../../components/ui/spinner.tsx";
-import { ErrorAlert } from "../../../components/ui/alert.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
-import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
@@ -34,43 +31,35 @@ export function ChannelsPage() {
       <div className="toolbar">
         <SearchInput label="Search stores" value={q} onChange={setQ} placeholder="Store name (press /)" />
       </div>
-      {list.isPending ? (
-        <Spinner />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : list.items.length === 0 ? (
-        <EmptyState title={debounced ? `Nothing matches “${debounced}”` : "No channels yet"} />
-      ) : (
-        <>
-          <Table
-            label="Stores"
-            head={
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Backorders</th>
-                <th scope="col">Partial-shipment notice</th>
-                <th scope="col">Order edits</th>
-                <th scope="col">Default mode</th>
-              </tr>
-            }
-          >
-            {list.items.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/channels/${c.id}`}>{c.name}</Link>
-                </td>
-                <td>{humanize(c.kind)}</td>
-                <td>{yesNo(c.acceptsBackorders)}</td>
-                <td>{yesNo(c.notifyOnPartialShipment)}</td>
-                <td>{yesNo(c.supportsOrderEdits)}</td>
-                <td>{c.defaultFulfillmentMode === null ? "Company default" : c.defaultFulfillmentMode === "ship_partial" ? "Ship in parts" : "Ship complete"}</td>
-              </tr>
-            ))}
-          </Table>
-          <LoadMore count={list.items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
-        </>
-      )}
+      <PagedTable
+        list={list}
+        label="Stores"
+        empty={
+          <EmptyState title={debounced ? `Nothing matches “${debounced}”` : "No channels yet"} />
+        }
+        head={
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Backorders</th>
+            <th scope="col">Partial-shipment notice</th>
+            <th scope="col">Order edits</th>
+            <th scope="col">Default mode</th>
+          </tr>
+        }
+        row={(c) => (
+          <tr key={c.id}>
+            <td>
+              <Link to={`/channels/${c.id}`}>{c.name}</Link>
+            </td>
+            <td>{humanize(c.kind)}</td>
+            <td>{yesNo(c.acceptsBackorders)}</td>
+            <td>{yesNo(c.notifyOnPartialShipment)}</td>
+            <td>{yesNo(c.supportsOrderEdits)}</td>
+            <td>{c.defaultFulfillmentMode === null ? "Company default" : c.defaultFulfillmentMode === "ship_partial" ? "Ship in parts" : "Ship complete"}</td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

@@ -1,12 +1,9 @@
 import { Link, useNavigate } from "react-router";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { PagedTable } from "../../../components/ui/paged-table.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { SearchInput } from "../../../components/ui/search-input.tsx";
-import { Table } from "../../../components/ui/table.tsx";
-import { Spinner } from "../../../components/ui/spinner.tsx";
-import { ErrorAlert } from "../../../components/ui/alert.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
-import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
@@ -31,50 +28,42 @@ export function ProductsPage() {
       <div className="toolbar">
         <SearchInput label="Search products" value={q} onChange={setQ} placeholder="SKU, name or barcode (press /)" />
       </div>
-      {list.isPending ? (
-        <Spinner />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : list.items.length === 0 ? (
-        <EmptyState title={debounced ? `No products match “${debounced}”` : "No products yet"}>
-          {!debounced && <p>Create the first one with “New product”.</p>}
-        </EmptyState>
-      ) : (
-        <>
-          <Table
-            label="Products"
-            head={
-              <tr>
-                <th scope="col">SKU</th>
-                <th scope="col">Name</th>
-                <th scope="col">Barcode</th>
-                <th scope="col">Preorder</th>
-              </tr>
-            }
-          >
-            {list.items.map((p) => (
-              <tr key={p.id}>
-                <td className="mono">
-                  <Link to={`/products/${p.id}`}>{p.sku}</Link>
-                </td>
-                <td>{p.name}</td>
-                <td className="mono">{p.barcode ?? <span className="muted">—</span>}</td>
-                <td>
-                  {p.isPreorder ? (
-                    <Badge tone="info">
-                      Preorder{p.restockDate ? ` · restock ${p.restockDate}` : ""}
-                      {p.restockQuantity != null ? ` · ${p.restockQuantity} units` : ""}
-                    </Badge>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </Table>
-          <LoadMore count={list.items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
-        </>
-      )}
+      <PagedTable
+        list={list}
+        label="Products"
+        empty={
+          <EmptyState title={debounced ? `No products match “${debounced}”` : "No products yet"}>
+            {!debounced && <p>Create the first one with “New product”.</p>}
+          </EmptyState>
+        }
+        head={
+          <tr>
+            <th scope="col">SKU</th>
+            <th scope="col">Name</th>
+            <th scope="col">Barcode</th>
+            <th scope="col">Preorder</th>
+          </tr>
+        }
+        row={(p) => (
+          <tr key={p.id}>
+            <td className="mono">
+              <Link to={`/products/${p.id}`}>{p.sku}</Link>
+            </td>
+            <td>{p.name}</td>
+            <td className="mono">{p.barcode ?? <span className="muted">—</span>}</td>
+            <td>
+              {p.isPreorder ? (
+                <Badge tone="info">
+                  Preorder{p.restockDate ? ` · restock ${p.restockDate}` : ""}
+                  {p.restockQuantity != null ? ` · ${p.restockQuantity} units` : ""}
+                </Badge>
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

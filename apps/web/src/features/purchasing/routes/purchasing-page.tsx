@@ -1,13 +1,10 @@
 import { Link, useNavigate } from "react-router";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { PagedTable } from "../../../components/ui/paged-table.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { SearchInput } from "../../../components/ui/search-input.tsx";
 import { FormField } from "../../../components/ui/form-field.tsx";
-import { Table } from "../../../components/ui/table.tsx";
-import { Spinner } from "../../../components/ui/spinner.tsx";
-import { ErrorAlert } from "../../../components/ui/alert.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
-import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { formatCents, humanize } from "../../../lib/format.ts";
 import { useSupplierOptions } from "../../../lib/lookups.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
@@ -71,57 +68,49 @@ export function PurchasingPage() {
           </select>
         </FormField>
       </div>
-      {list.isPending ? (
-        <Spinner />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : list.items.length === 0 ? (
-        <EmptyState title={filtered ? "No purchase orders match these filters" : "No purchase orders yet"}>
-          {!filtered && (
-            <p>
-              Raise them from the <Link to="/reports/backorders">backorder report</Link>, or with “New purchase order”.
-            </p>
-          )}
-        </EmptyState>
-      ) : (
-        <>
-          <Table
-            label="Purchase orders"
-            head={
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Supplier</th>
-                <th scope="col">Warehouse</th>
-                <th scope="col">Status</th>
-                <th scope="col">Expected</th>
-                <th scope="col" className="num">
-                  Lines
-                </th>
-                <th scope="col" className="num">
-                  Total
-                </th>
-              </tr>
-            }
-          >
-            {list.items.map((po) => (
-              <tr key={po.id}>
-                <td className="mono">
-                  <Link to={`/purchasing/${po.id}`}>{po.number}</Link>
-                </td>
-                <td>{po.supplier.name}</td>
-                <td>{po.warehouse.code ?? po.warehouse.name}</td>
-                <td>
-                  <PoStatusBadge status={po.status} />
-                </td>
-                <td>{po.expectedDate ?? <span className="muted">—</span>}</td>
-                <td className="num">{po.lineCount ?? "—"}</td>
-                <td className="num">{po.totalCents != null ? formatCents(po.totalCents) : "—"}</td>
-              </tr>
-            ))}
-          </Table>
-          <LoadMore count={list.items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
-        </>
-      )}
+      <PagedTable
+        list={list}
+        label="Purchase orders"
+        empty={
+          <EmptyState title={filtered ? "No purchase orders match these filters" : "No purchase orders yet"}>
+            {!filtered && (
+              <p>
+                Raise them from the <Link to="/reports/backorders">backorder report</Link>, or with “New purchase order”.
+              </p>
+            )}
+          </EmptyState>
+        }
+        head={
+          <tr>
+            <th scope="col">Number</th>
+            <th scope="col">Supplier</th>
+            <th scope="col">Warehouse</th>
+            <th scope="col">Status</th>
+            <th scope="col">Expected</th>
+            <th scope="col" className="num">
+              Lines
+            </th>
+            <th scope="col" className="num">
+              Total
+            </th>
+          </tr>
+        }
+        row={(po) => (
+          <tr key={po.id}>
+            <td className="mono">
+              <Link to={`/purchasing/${po.id}`}>{po.number}</Link>
+            </td>
+            <td>{po.supplier.name}</td>
+            <td>{po.warehouse.code ?? po.warehouse.name}</td>
+            <td>
+              <PoStatusBadge status={po.status} />
+            </td>
+            <td>{po.expectedDate ?? <span className="muted">—</span>}</td>
+            <td className="num">{po.lineCount ?? "—"}</td>
+            <td className="num">{po.totalCents != null ? formatCents(po.totalCents) : "—"}</td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

@@ -1,11 +1,8 @@
 import { Link } from "react-router";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { PagedTable } from "../../../components/ui/paged-table.tsx";
 import { SearchInput } from "../../../components/ui/search-input.tsx";
-import { Table } from "../../../components/ui/table.tsx";
-import { Spinner } from "../../../components/ui/spinner.tsx";
-import { ErrorAlert } from "../../../components/ui/alert.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
-import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { humanize } from "../../../lib/format.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
@@ -23,51 +20,43 @@ export function ReceivingPage() {
       <div className="toolbar">
         <SearchInput label="Search open purchase orders" value={q} onChange={setQ} placeholder="PO number or supplier (press /)" />
       </div>
-      {list.isPending ? (
-        <Spinner />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : list.items.length === 0 ? (
-        <EmptyState title={debounced ? `No open purchase order matches “${debounced}”` : "No purchase order is waiting to be received"}>
-          <p>
-            Submitted purchase orders show here. See <Link to="/purchasing">Purchasing</Link>.
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <Table
-            label="Open purchase orders"
-            head={
-              <tr>
-                <th scope="col">Number</th>
-                <th scope="col">Supplier</th>
-                <th scope="col">Warehouse</th>
-                <th scope="col">Status</th>
-                <th scope="col">Expected</th>
-                <th scope="col" />
-              </tr>
-            }
-          >
-            {list.items.map((po) => (
-              <tr key={po.id}>
-                <td className="mono">{po.number}</td>
-                <td>{po.supplier.name}</td>
-                <td>{po.warehouse.code ?? po.warehouse.name}</td>
-                <td>
-                  <Badge tone={po.status === "partially_received" ? "warning" : "info"}>{humanize(po.status)}</Badge>
-                </td>
-                <td>{po.expectedDate ?? <span className="muted">—</span>}</td>
-                <td className="row-actions">
-                  <Link className="btn btn-primary" to={`/receiving/${po.id}`} aria-label={`Receive ${po.number}`}>
-                    Receive
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </Table>
-          <LoadMore count={list.items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
-        </>
-      )}
+      <PagedTable
+        list={list}
+        label="Open purchase orders"
+        empty={
+          <EmptyState title={debounced ? `No open purchase order matches “${debounced}”` : "No purchase order is waiting to be received"}>
+            <p>
+              Submitted purchase orders show here. See <Link to="/purchasing">Purchasing</Link>.
+            </p>
+          </EmptyState>
+        }
+        head={
+          <tr>
+            <th scope="col">Number</th>
+            <th scope="col">Supplier</th>
+            <th scope="col">Warehouse</th>
+            <th scope="col">Status</th>
+            <th scope="col">Expected</th>
+            <th scope="col" />
+          </tr>
+        }
+        row={(po) => (
+          <tr key={po.id}>
+            <td className="mono">{po.number}</td>
+            <td>{po.supplier.name}</td>
+            <td>{po.warehouse.code ?? po.warehouse.name}</td>
+            <td>
+              <Badge tone={po.status === "partially_received" ? "warning" : "info"}>{humanize(po.status)}</Badge>
+            </td>
+            <td>{po.expectedDate ?? <span className="muted">—</span>}</td>
+            <td className="row-actions">
+              <Link className="btn btn-primary" to={`/receiving/${po.id}`} aria-label={`Receive ${po.number}`}>
+                Receive
+              </Link>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

@@ -1,11 +1,8 @@
 import { Link } from "react-router";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { PagedTable } from "../../../components/ui/paged-table.tsx";
 import { SearchInput } from "../../../components/ui/search-input.tsx";
-import { Table } from "../../../components/ui/table.tsx";
-import { Spinner } from "../../../components/ui/spinner.tsx";
-import { ErrorAlert } from "../../../components/ui/alert.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
-import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
@@ -25,51 +22,43 @@ export function StockPage() {
         <WarehouseSelect value={warehouseId} onChange={setWarehouseId} allowAll />
         <SearchInput label="Search stock" value={q} onChange={setQ} placeholder="SKU or name (press /)" />
       </div>
-      {list.isPending ? (
-        <Spinner />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : list.items.length === 0 ? (
-        <EmptyState title={debounced ? `Nothing matches “${debounced}”` : "No stock recorded yet"}>
-          <p>Stock appears here after a receipt, an adjustment or a count.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <Table
-            label="Stock levels"
-            head={
-              <tr>
-                <th scope="col">Warehouse</th>
-                <th scope="col">SKU</th>
-                <th scope="col">Name</th>
-                <th scope="col" className="num">On hand</th>
-                <th scope="col" className="num">Allocated</th>
-                <th scope="col" className="num">Available</th>
-                <th scope="col"><span className="visually-hidden">History</span></th>
-              </tr>
-            }
-          >
-            {list.items.map((l) => (
-              <tr key={`${l.warehouseId}:${l.productId}`}>
-                <td className="mono">{l.warehouseCode}</td>
-                <td className="mono">{l.sku}</td>
-                <td>{l.productName}</td>
-                <td className="num">{l.onHand}</td>
-                <td className="num">{l.allocated}</td>
-                <td className="num">
-                  <Badge tone={l.available > 0 ? "success" : l.available === 0 ? "warning" : "danger"}>{l.available}</Badge>
-                </td>
-                <td>
-                  <Link to={`/stock/ledger?warehouseId=${l.warehouseId}&productId=${l.productId}`} aria-label={`History of ${l.sku} in ${l.warehouseCode}`}>
-                    History
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </Table>
-          <LoadMore count={list.items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
-        </>
-      )}
+      <PagedTable
+        list={list}
+        label="Stock levels"
+        empty={
+          <EmptyState title={debounced ? `Nothing matches “${debounced}”` : "No stock recorded yet"}>
+            <p>Stock appears here after a receipt, an adjustment or a count.</p>
+          </EmptyState>
+        }
+        head={
+          <tr>
+            <th scope="col">Warehouse</th>
+            <th scope="col">SKU</th>
+            <th scope="col">Name</th>
+            <th scope="col" className="num">On hand</th>
+            <th scope="col" className="num">Allocated</th>
+            <th scope="col" className="num">Available</th>
+            <th scope="col"><span className="visually-hidden">History</span></th>
+          </tr>
+        }
+        row={(l) => (
+          <tr key={`${l.warehouseId}:${l.productId}`}>
+            <td className="mono">{l.warehouseCode}</td>
+            <td className="mono">{l.sku}</td>
+            <td>{l.productName}</td>
+            <td className="num">{l.onHand}</td>
+            <td className="num">{l.allocated}</td>
+            <td className="num">
+              <Badge tone={l.available > 0 ? "success" : l.available === 0 ? "warning" : "danger"}>{l.available}</Badge>
+            </td>
+            <td>
+              <Link to={`/stock/ledger?warehouseId=${l.warehouseId}&productId=${l.productId}`} aria-label={`History of ${l.sku} in ${l.warehouseCode}`}>
+                History
+              </Link>
+            </td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

@@ -1,13 +1,10 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { PagedTable } from "../../../components/ui/paged-table.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { SearchInput } from "../../../components/ui/search-input.tsx";
-import { Table } from "../../../components/ui/table.tsx";
-import { Spinner } from "../../../components/ui/spinner.tsx";
-import { ErrorAlert } from "../../../components/ui/alert.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
-import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
@@ -59,35 +56,27 @@ export function SuppliersPage() {
       <div className="toolbar">
         <SearchInput label="Search suppliers" value={q} onChange={setQ} placeholder="Name or email (press /)" />
       </div>
-      {list.isPending ? (
-        <Spinner />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : list.items.length === 0 ? (
-        <EmptyState title={debounced ? `No supplier matches “${debounced}”` : "No suppliers yet"} />
-      ) : (
-        <>
-          <Table
-            label="Supplier list"
-            head={
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-              </tr>
-            }
-          >
-            {list.items.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link to={`/suppliers/${s.id}`}>{s.name}</Link>
-                </td>
-                <td>{s.email ?? <span className="muted">—</span>}</td>
-              </tr>
-            ))}
-          </Table>
-          <LoadMore count={list.items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
-        </>
-      )}
+      <PagedTable
+        list={list}
+        label="Supplier list"
+        empty={
+          <EmptyState title={debounced ? `No supplier matches “${debounced}”` : "No suppliers yet"} />
+        }
+        head={
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+          </tr>
+        }
+        row={(s) => (
+          <tr key={s.id}>
+            <td>
+              <Link to={`/suppliers/${s.id}`}>{s.name}</Link>
+            </td>
+            <td>{s.email ?? <span className="muted">—</span>}</td>
+          </tr>
+        )}
+      />
     </div>
   );
 }

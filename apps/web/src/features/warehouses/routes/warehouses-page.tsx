@@ -1,13 +1,10 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
+import { PagedTable } from "../../../components/ui/paged-table.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { SearchInput } from "../../../components/ui/search-input.tsx";
-import { Table } from "../../../components/ui/table.tsx";
-import { Spinner } from "../../../components/ui/spinner.tsx";
-import { ErrorAlert } from "../../../components/ui/alert.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
-import { LoadMore } from "../../../components/ui/load-more.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
@@ -59,35 +56,27 @@ export function WarehousesPage() {
       <div className="toolbar">
         <SearchInput label="Search sites" value={q} onChange={setQ} placeholder="Code or name (press /)" />
       </div>
-      {list.isPending ? (
-        <Spinner />
-      ) : list.isError ? (
-        <ErrorAlert error={list.error} />
-      ) : list.items.length === 0 ? (
-        <EmptyState title={debounced ? `Nothing matches “${debounced}”` : "No warehouses yet"} />
-      ) : (
-        <>
-          <Table
-            label="Sites"
-            head={
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Name</th>
-              </tr>
-            }
-          >
-            {list.items.map((w) => (
-              <tr key={w.id}>
-                <td className="mono">
-                  <Link to={`/warehouses/${w.id}`}>{w.code}</Link>
-                </td>
-                <td>{w.name}</td>
-              </tr>
-            ))}
-          </Table>
-          <LoadMore count={list.items.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
-        </>
-      )}
+      <PagedTable
+        list={list}
+        label="Sites"
+        empty={
+          <EmptyState title={debounced ? `Nothing matches “${debounced}”` : "No warehouses yet"} />
+        }
+        head={
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col">Name</th>
+          </tr>
+        }
+        row={(w) => (
+          <tr key={w.id}>
+            <td className="mono">
+              <Link to={`/warehouses/${w.id}`}>{w.code}</Link>
+            </td>
+            <td>{w.name}</td>
+          </tr>
+        )}
+      />
     </div>
   );
 }
