@@ -3,14 +3,18 @@
 // packages/contracts/src/orders.ts is being built: swap them for its types once it exists.
 import type { TFulfillability, TOrderStatus } from "@bod/contracts/order-list";
 import type { TFulfillmentMode } from "@bod/contracts/channels";
+import type { TOrderConflict, TOrderMoney, TRefund } from "@bod/contracts/orders";
 
 export type { TFulfillability, TOrderStatus, TFulfillmentMode };
 export type { TOrderListItem, TOrderCounts, TBulkAction, TBulkOrderRequest as TBulkRequest, TBulkOrderResponse as TBulkResponse, TSavedView } from "@bod/contracts/order-list";
 
-export type TOrderChannelRef = { id: string; name: string; kind: string };
+export type TOrderChannelRef = { id: string; name: string; kind: string; supportsOrderEdits?: boolean };
 
 export type TOrderLine = {
   id: string;
+  lineNo?: number;
+  productId?: string;
+  unitPriceCents?: number;
   sku: string;
   name: string;
   barcode: string | null;
@@ -36,9 +40,10 @@ export type TOrderShipment = {
   lines: TShipmentLineRef[];
 };
 
-export type TOrderEvent = { id?: string; type: string; message: string; actor?: { name: string } | null; actorName?: string | null; createdAt: string };
+export type TOrderEvent = { id?: string; type: string; message: string; data?: unknown; actor?: { name: string } | null; actorName?: string | null; createdAt: string };
 export type TOrderNote = { id: string; body: string; author?: { name: string } | null; authorName?: string | null; createdAt: string };
-export type TOrderRefund = { id: string; amountCents: number; reason: string | null; createdAt: string };
+/** Refunds, money and conflicts come from the contract (packages/contracts/src/orders.ts). */
+export type TOrderRefund = TRefund;
 
 export type TOrderDetail = {
   id: string;
@@ -61,6 +66,8 @@ export type TOrderDetail = {
   notes: TOrderNote[];
   events: TOrderEvent[];
   refunds: TOrderRefund[];
+  money: TOrderMoney;
+  conflicts: TOrderConflict[];
 };
 
 export type TCreateShipmentRequest = { lines?: { lineId: string; quantity: number }[]; carrier?: string; trackingNumber?: string };

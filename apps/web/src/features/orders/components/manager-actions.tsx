@@ -8,9 +8,10 @@ import { parseMoneyToCents } from "../../../lib/format.ts";
 import { findProductByCode } from "../../../lib/product-lookup.ts";
 import { useOrderAction } from "../api/orders-api.ts";
 import type { TOrderDetail } from "../api/order-types.ts";
+import { EditOrderForm } from "./edit-order-form.tsx";
 
-type Kind = "hold" | "priority" | "cancel" | "cancel_line" | "exchange";
-const TITLES: Record<Kind, string> = { hold: "Hold order", priority: "Change priority", cancel: "Cancel order", cancel_line: "Cancel a line", exchange: "Exchange an item" };
+type Kind = "hold" | "priority" | "cancel" | "cancel_line" | "exchange" | "edit";
+const TITLES: Record<Kind, string> = { hold: "Hold order", priority: "Change priority", cancel: "Cancel order", cancel_line: "Cancel a line", exchange: "Exchange an item", edit: "Edit order" };
 
 type Body = Record<string, unknown>;
 
@@ -30,6 +31,7 @@ export function ManagerActions({ order }: { order: TOrderDetail }) {
       ) : (
         !isClosed && <Button onClick={() => setKind("hold")}>Hold</Button>
       )}
+      {!isClosed && <Button onClick={() => setKind("edit")}>Edit order</Button>}
       {!isClosed && <Button onClick={() => setKind("priority")}>Change priority</Button>}
       {!isClosed && openLines.length > 0 && <Button onClick={() => setKind("cancel_line")}>Cancel line</Button>}
       {!isClosed && openLines.length > 0 && <Button onClick={() => setKind("exchange")}>Exchange</Button>}
@@ -39,7 +41,8 @@ export function ManagerActions({ order }: { order: TOrderDetail }) {
         </Button>
       )}
       <Dialog open={kind !== null} title={kind ? TITLES[kind] : ""} onClose={() => setKind(null)}>
-        {kind && <ActionForm key={kind} kind={kind} order={order} onDone={() => setKind(null)} />}
+        {kind === "edit" && <EditOrderForm order={order} onDone={() => setKind(null)} />}
+        {kind && kind !== "edit" && <ActionForm key={kind} kind={kind} order={order} onDone={() => setKind(null)} />}
       </Dialog>
     </div>
   );

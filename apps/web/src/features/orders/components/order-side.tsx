@@ -8,6 +8,7 @@ import { Table } from "../../../components/ui/table.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useOrderAction } from "../api/orders-api.ts";
 import type { TOrderDetail } from "../api/order-types.ts";
+import { EventDiff } from "./event-diff.tsx";
 
 export function ShipmentsList({ order }: { order: TOrderDetail }) {
   const skuOf = (lineId: string) => order.lines.find((l) => l.id === lineId)?.sku ?? "?";
@@ -142,7 +143,8 @@ export function Timeline({ order }: { order: TOrderDetail }) {
         <ol className="timeline" aria-label="Order events, newest first">
           {order.events.map((ev, i) => (
             <li key={ev.id ?? i}>
-              <div>{ev.message}</div>
+              <div className={ev.type === "conflict" ? "overdue" : undefined}>{ev.message}</div>
+              {ev.type === "edited" && <EventDiff data={ev.data} />}
               <div className="muted small">
                 {ev.actor?.name ?? ev.actorName ?? "System"} · {formatDateTime(ev.createdAt)}
               </div>

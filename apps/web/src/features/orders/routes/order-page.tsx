@@ -6,7 +6,7 @@ import { Alert, ErrorAlert } from "../../../components/ui/alert.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { useSession } from "../../../lib/session.ts";
-import { formatCents, humanize } from "../../../lib/format.ts";
+import { humanize } from "../../../lib/format.ts";
 import { useOrder } from "../api/orders-api.ts";
 import { formatDate } from "../lib/dates.ts";
 import { canManageOrders } from "../lib/roles.ts";
@@ -15,6 +15,9 @@ import { LinesTable } from "../components/lines-table.tsx";
 import { ShipmentForm, shippableNow } from "../components/shipment-form.tsx";
 import { ManagerActions } from "../components/manager-actions.tsx";
 import { NotesSection, ShipmentsList, TagsEditor, Timeline } from "../components/order-side.tsx";
+import { OversellPanel } from "../components/oversell-panel.tsx";
+import { ConflictsBanner } from "../components/order-conflicts.tsx";
+import { MoneySection, RefundsSection } from "../components/order-money.tsx";
 import "../orders.css";
 
 export function OrderPage() {
@@ -103,7 +106,9 @@ export function OrderPage() {
         {o.customer.shippingAddress && <p className="small" style={{ marginTop: 8, whiteSpace: "pre-line" }}>{o.customer.shippingAddress}</p>}
       </section>
       {waitingForComplete && canShip && <Alert tone="warning">This order ships complete: it can only ship in full. Pick what is in stock into a container, or a manager can change its mode on the pick screen.</Alert>}
+      <ConflictsBanner order={o} canResolve={canManageOrders(me.role)} />
       {canManageOrders(me.role) && <ManagerActions order={o} />}
+      {canManageOrders(me.role) && (o.status === "open" || o.status === "partially_shipped" || o.status === "on_hold") && <OversellPanel order={o} onShip={() => setShipping(true)} />}
       {shipping && <ShipmentForm order={o} onClose={() => setShipping(false)} />}
       <div className="order-layout" style={{ marginTop: 12 }}>
         <div>
@@ -112,20 +117,10 @@ export function OrderPage() {
             <LinesTable lines={o.lines} />
           </section>
           <ShipmentsList order={o} />
-          {o.refunds.length > 0 && (
-            <section className="card" aria-labelledby="refunds-title">
-              <h2 id="refunds-title">Refunds</h2>
-              <ul>
-                {o.refunds.map((r) => (
-                  <li key={r.id}>
-                    {formatCents(r.amountCents)} · {r.reason ?? "no reason"} · {formatDate(r.createdAt)}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <RefundsSection order={o} />
         </div>
         <div>
+          <MoneySection order={o} />
           <TagsEditor order={o} />
           <NotesSection order={o} />
           <Timeline order={o} />
