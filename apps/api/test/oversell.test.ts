@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { buildProduct, buildStock, buildSupplier, buildSupplierTerms } from "./builders.ts";
 import { buildShop, orderRow } from "./order-builders.ts";
 import { dbRows } from "./guards.ts";
+import { planTenant } from "../src/demo/plan.ts";
 
 type Shop = Awaited<ReturnType<typeof buildShop>>;
 
@@ -37,6 +38,16 @@ async function oversoldOrder(shop: Shop, gadgetOnHand = 1) {
 }
 
 describe("money on an order", () => {
+  it("demo orders carry shipping and tax, and paid = lines + shipping + tax", () => {
+    const plan = planTenant({ tenantName: "X", seed: 11, now: Date.UTC(2026, 0, 15), orders: 60, products: 20, warehouses: 1, suppliers: 2, days: 30, openOnly: false, hotProducts: [], events: false });
+    const { shipping_cents: shipping, tax_cents: tax, paid_cents: paid, id } = plan.orders.columns;
+    expect(shipping.filter((c) => c > 0).length).toBeGreaterThan(5);
+    expect(tax.filter((c) => c > 0).length).toBeGreaterThan(5);
+    const lines = new Map<string, number>();
+    plan.lines.columns.order_id.forEach((o, i) => lines.set(o, (lines.get(o) ?? 0) + plan.lines.columns.quantity_ordered[i]! * plan.lines.columns.unit_price_cents[i]!));
+    id.forEach((o, i) => expect(paid[i]).toBe(lines.get(o)! + shipping[i]! + tax[i]!));
+  });
+
   it("paid is lines + shipping + tax as imported; nothing refunded yet", async () => {
     const shop = await buildShop(5);
     const { order } = await oversoldOrder(shop);

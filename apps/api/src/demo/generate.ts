@@ -119,7 +119,7 @@ export async function generateTenant(options: GenerateTenantOptions = {}): Promi
       await insertRows(tx, "sales_orders", tenantId, plan.orders, {
         id: "uuid", number: "text", channel_id: "uuid", external_id: "text", warehouse_id: "uuid", customer_name: "text", customer_email: "text",
         shipping_address: "text", order_date: "ts", ship_by: "ts", priority: "int", status: "enum:OrderStatus", fulfillment_mode: "enum:FulfillmentMode",
-        fulfillability: "enum:Fulfillability", tags: "tags",
+        fulfillability: "enum:Fulfillability", tags: "tags", shipping_cents: "int", tax_cents: "int", paid_cents: "int",
       }, ins);
       await insertRows(tx, "sales_order_lines", tenantId, plan.lines, {
         id: "uuid", order_id: "uuid", line_no: "int", product_id: "uuid", warehouse_id: "uuid", quantity_ordered: "int", quantity_shipped: "int",

@@ -175,8 +175,8 @@ export function planTenant(o: PlanOptions) {
   const orders = new Table<{
     id: string; number: string; channel_id: string; external_id: string; warehouse_id: string; customer_name: string; customer_email: string;
     shipping_address: string; order_date: number; ship_by: number | null; priority: number; status: Status; fulfillment_mode: string;
-    fulfillability: string | null; tags: string;
-  }>(["id", "number", "channel_id", "external_id", "warehouse_id", "customer_name", "customer_email", "shipping_address", "order_date", "ship_by", "priority", "status", "fulfillment_mode", "fulfillability", "tags"]);
+    fulfillability: string | null; tags: string; shipping_cents: number; tax_cents: number; paid_cents: number;
+  }>(["id", "number", "channel_id", "external_id", "warehouse_id", "customer_name", "customer_email", "shipping_address", "order_date", "ship_by", "priority", "status", "fulfillment_mode", "fulfillability", "tags", "shipping_cents", "tax_cents", "paid_cents"]);
   const lines = new Table<{
     id: string; order_id: string; line_no: number; product_id: string; warehouse_id: string; quantity_ordered: number; quantity_shipped: number;
     quantity_cancelled: number; unit_price_cents: number; is_active: boolean; rank_priority: number; rank_ship_by: number | null; rank_order_date: number;
@@ -228,6 +228,9 @@ export function planTenant(o: PlanOptions) {
       // What the engine finds when nothing is allocated; recompute rewrites the orders that get stock.
       fulfillability: active ? "backordered" : null,
       tags: rnd.chance(0.04) ? "vip" : rnd.chance(0.03) ? "gift" : "",
+      shipping_cents: 0, // money: set once the lines are known (below)
+      tax_cents: 0,
+      paid_cents: 0,
     });
     statusCounts[spec.status]++;
     if (o.events) events.push({ id: rnd.uuid(), order_id: id, type: "imported", message: `Imported from ${channels[spec.channel]!.name}`, created_at: spec.orderDate });
@@ -242,6 +245,7 @@ export function planTenant(o: PlanOptions) {
     if (o.events && spec.status === "on_hold") events.push({ id: rnd.uuid(), order_id: id, type: "held", message: "Held: customer asked to wait for one complete shipment", created_at: spec.orderDate + HOUR });
     if (o.events && spec.status === "cancelled") events.push({ id: rnd.uuid(), order_id: id, type: "cancelled", message: "Cancelled at the customer's request", created_at: spec.orderDate + 2 * HOUR });
 
+    let linesCents = 0;
     spec.lineProducts.forEach((p, i) => {
       const lineId = rnd.uuid();
       const ordered = quantity();
@@ -259,12 +263,20 @@ export function planTenant(o: PlanOptions) {
       lineOrder.push(index);
       lineKey.push(key);
       if (isActive) openDemand[key] = openDemand[key]! + remaining;
+      linesCents += ordered * priceCents[p]!;
       if (shipped > 0) {
         shippedOut[key] = shippedOut[key]! + shipped;
         shipmentLines.push({ shipment_id: shipment!, line_id: lineId, quantity: shipped });
         movements.push({ id: rnd.uuid(), warehouse_id: warehouses[w]!.id, product_id: products.columns.id[p]!, kind: "shipment", quantity: -shipped, reason: null, cause_type: "shipment", cause_id: shipment!, created_at: shippedAt });
       }
     });
+    // Money as the channel reported it: every third order paid shipping, every other one tax
+    // (by index, so the random stream, and with it the rest of the plan, stays the same).
+    const shippingCents = index % 3 === 0 ? 495 : 0;
+    const taxCents = index % 2 === 0 ? Math.round(linesCents * 0.08) : 0;
+    orders.columns.shipping_cents[index] = shippingCents;
+    orders.columns.tax_cents[index] = taxCents;
+    orders.columns.paid_cents[index] = linesCents + shippingCents + taxCents;
     return index;
   };
 
