@@ -3,6 +3,7 @@
 // equal a full recompute: the allocation check compares the two after every receipt.
 import { describe, expect, it } from "vitest";
 import type { ApiClient } from "./client.ts";
+import { buildStock } from "./builders.ts";
 import { buildPurchasingShop, inDays, sql } from "./purchasing-builders.ts";
 
 const check = async (client: ApiClient) => (await client.get("/api/v1/admin/allocations/check")).body;
@@ -28,15 +29,21 @@ describe("receipts with the bounded recompute", () => {
       [soon.id, { lines: [{ productId: a.id, quantity: 9 }], allowOverReceipt: true }],
       [undated.id, { lines: [{ productId: a.id, quantity: 1 }] }],
     ];
-    for (const [poId, body] of receipts) {
+    for (const [i, [poId, body]] of receipts.entries()) {
       const res = await shop.purchaser.post(`/api/v1/purchase-orders/${poId}/receipts`, body);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       const result = await check(shop.admin);
       expect(result.ok, JSON.stringify(result)).toBe(true);
+      // stock found on the shelf takes the same bounded path (an increase without a PO line)
+      if (i % 2 === 1) {
+        await buildStock(shop.admin, { warehouseId: shop.warehouse.id, productId: a.id, quantity: 1, reason: "found on the shelf" });
+        const afterAdjustment = await check(shop.admin);
+        expect(afterAdjustment.ok, JSON.stringify(afterAdjustment)).toBe(true);
+      }
     }
     const [level] = await sql(`SELECT on_hand, allocated FROM stock_levels WHERE warehouse_id = $1 AND product_id = $2`, [shop.warehouse.id, a.id]);
-    // 2 + 3 + 4 + 5 + 12 + 9 + 1 received; demand 30 lines of 1–3 (59) + 10 × 2 = 79 > 36: everything is allocated
-    expect(level).toEqual({ on_hand: 36, allocated: 36 });
+    // 2 + 3 + 4 + 5 + 12 + 9 + 1 received, 3 found; demand 30 lines of 1–3 (59) + 10 × 2 = 79 > 39: everything is allocated
+    expect(level).toEqual({ on_hand: 39, allocated: 39 });
   });
 
   it("a receipt for a preorder product recomputes its keys whole and stays consistent", async () => {

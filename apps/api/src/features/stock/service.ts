@@ -5,6 +5,7 @@ import type { TStockAdjustmentRequest, TStockChangeResponse, TStockCountRequest,
 import { inTenant, type Tx } from "../../db/client.ts";
 import { notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
+import { recomputeAfterIncrease } from "../allocation/increase.ts";
 import { recomputeKeys } from "../allocation/recompute.ts";
 import { lockStockKeys, recordStockMovements, type MovementInput, type StockKey } from "./ledger.ts";
 import { queryStockLevels, queryStockMovements, readStockLevel, readStockMovement } from "./queries.ts";
@@ -27,7 +28,9 @@ async function checkKey(tx: Tx, tenantId: string, key: StockKey) {
 
 async function changeStock(tx: Tx, ctx: RequestContext, key: StockKey, movement: Omit<MovementInput, keyof StockKey> | undefined): Promise<TStockChangeResponse> {
   const recorded = movement ? await recordStockMovements(tx, ctx, [{ ...key, ...movement }]) : [];
-  await recomputeKeys(tx, ctx.tenantId, [key]);
+  // More stock reaches only the first waiting lines; less can take units back from anyone at the key.
+  if (movement && movement.quantity > 0) await recomputeAfterIncrease(tx, ctx.tenantId, [{ ...key, quantity: movement.quantity }]);
+  else await recomputeKeys(tx, ctx.tenantId, [key]);
   return {
     movement: recorded[0] ? await readStockMovement(tx, ctx.tenantId, recorded[0].id) : null,
     level: await readStockLevel(tx, ctx.tenantId, key),
