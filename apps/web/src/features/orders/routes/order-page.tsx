@@ -75,7 +75,7 @@ export function OrderPage() {
             <dt>Channel</dt>
             <dd>
               {o.channel.name}
-              {o.externalId && <span className="muted small mono"> #{o.externalId}</span>}
+              {o.externalId && <span className="muted small mono" title="Order id in the store"> {o.externalId}</span>}
             </dd>
           </div>
           <div>
