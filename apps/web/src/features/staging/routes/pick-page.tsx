@@ -14,7 +14,7 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { beepError } from "../../../lib/beep.ts";
 import { useSession } from "../../../lib/session.ts";
 import { useIdempotencyKey } from "../../../lib/use-idempotency-key.ts";
-import { useOrderStaging, usePickLocations, usePickOrder, useShipWhole, useStage } from "../api/staging-api.ts";
+import { useContainers, useOrderStaging, usePickLocations, usePickOrder, useShipWhole, useStage } from "../api/staging-api.ts";
 import { ContainerPicker, type StagingTarget } from "../components/container-picker.tsx";
 import { ModeForm, UnstageForm } from "../components/staging-forms.tsx";
 import "../staging.css";
@@ -24,7 +24,9 @@ export function PickPage() {
   const { orderId } = useParams();
   const order = usePickOrder(orderId);
   const staging = useOrderStaging(orderId);
-  if (order.isPending || staging.isPending) return <Spinner label="Loading order…" />;
+  // Wait for this visit's read: a cached order may say less is in stock than the scan check must know.
+  const fresh = (order.isFetchedAfterMount && staging.isFetchedAfterMount) || order.isError || staging.isError;
+  if (order.isPending || staging.isPending || !fresh) return <Spinner label="Loading order…" />;
   if (order.isError || staging.isError)
     return (
       <div className="page">
@@ -58,6 +60,7 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
   const [scannedContainer, setScannedContainer] = useState<string>();
   const [target, setTarget] = useState<StagingTarget>({ warehouseId: order.warehouseId, locationId: "", containerId: "" });
   const [fromLocationId, setFromLocationId] = useState("");
+  const chosen = useContainers(target.locationId).data?.find((c) => c.id === target.containerId);
   const [code, setCode] = useState("");
   const [scanned, setScanned] = useState<Record<string, number>>({});
   const [error, setError] = useState<string>();
@@ -67,7 +70,7 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
   const open = order.status === "open" || order.status === "partially_shipped";
   const lines = order.lines.filter((l) => l.remaining > 0);
   const units = Object.values(scanned).reduce((a, b) => a + b, 0);
-  const container = staged ? { label: staged.container.code, ref: { containerId: staged.container.id } } : scannedContainer ? { label: scannedContainer, ref: { containerCode: scannedContainer } } : target.containerId ? { label: "the chosen container", ref: { containerId: target.containerId } } : undefined;
+  const container = staged ? { label: staged.container.code, ref: { containerId: staged.container.id } } : scannedContainer ? { label: scannedContainer, ref: { containerCode: scannedContainer } } : target.containerId ? { label: chosen?.code ?? "the chosen container", ref: { containerId: target.containerId } } : undefined;
   const allPicked = lines.length > 0 && lines.every((l) => l.hardAllocated >= l.remaining);
 
   function fail(message: string) {
