@@ -102,3 +102,44 @@ test("exchange an unavailable item for an alternative in stock, and ship it", as
   await expect(timeline).toContainText("Refund of 2.50 recorded");
   await expect(page.getByRole("table", { name: "Shipments" })).toContainText(`1 × ${large.sku}`);
 });
+
+test("an in-app edit shows its before and after; a store change that conflicts with a shipment is shown on the order", async ({ page, request }) => {
+  const co = await createOversellCompany(request, "Edit Emporium");
+  const mug = await co.createProduct("MUG", "Enamel mug");
+  await co.adjustStock(mug.sku, 5);
+  const order = await co.createPricedOrder({ customerName: "Edna Edit", orderDate: daysFromNow(-1), shippingCents: 0, taxCents: 0, lines: [{ sku: mug.sku, quantity: 3, unitPriceCents: 1200 }] });
+  // A second channel whose store edits its own orders: one of its orders shipped in part, then the store asks for less.
+  const store = await co.post<{ id: string; name: string }>("/channels", { name: "Web store with edits", kind: "shopify", defaultWarehouseId: co.warehouse.id, supportsOrderEdits: true });
+  const storeOrder = await co.post<{ id: string; lines: { id: string }[] }>("/orders", {
+    channelId: store.id,
+    externalId: "STORE-77",
+    customerName: "Sam Store",
+    lines: [{ productId: mug.id, quantity: 2, unitPriceCents: 1200 }],
+  });
+  await co.post(`/orders/${storeOrder.id}/shipments`, { lines: [{ lineId: storeOrder.lines[0]!.id, quantity: 1 }] });
+  const me = await (await request.get("/api/v1/auth/me")).json();
+  const put = await request.put(`/api/v1/channels/${store.id}/orders/STORE-77`, { data: { lines: [] }, headers: { "x-csrf-token": me.csrfToken } });
+  expect(put.ok(), await put.text()).toBeTruthy();
+  const manager = await co.createUser("manager", "Eve Editor");
+
+  await signInInBrowser(page, manager);
+  await page.goto(`/orders/${order.id}`);
+  await page.getByRole("button", { name: "Edit order" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit order" });
+  await dialog.getByLabel(`Ordered quantity of ${mug.sku}`).fill("2");
+  await dialog.getByLabel("Ship-by").fill("2031-04-30");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  const timeline = page.getByRole("list", { name: "Order events, newest first" });
+  await expect(timeline).toContainText("Edited ship-by, line quantities");
+  const diff = timeline.getByRole("table", { name: "Before and after" }).first();
+  await expect(diff.getByRole("row", { name: new RegExp(`Quantities: ${mug.sku}`) }).getByRole("cell")).toHaveText(["3", "2"]); // before, after
+  await expect(diff).toContainText("Ship-by");
+
+  await page.goto(`/orders/${storeOrder.id}`);
+  const conflicts = page.getByRole("region", { name: "1 change from the store could not be applied" });
+  await expect(conflicts).toContainText(`The store asks for 0 × ${mug.sku}, but 1 already shipped`);
+  await conflicts.getByRole("button", { name: "Mark resolved" }).click();
+  await expect(conflicts).toBeHidden();
+  await expect(page.getByRole("list", { name: "Order events, newest first" })).toContainText("Conflict resolved");
+});

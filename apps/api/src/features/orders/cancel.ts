@@ -16,8 +16,8 @@ export const ORDER_CANCELLED = "order.cancelled";
 export const ORDER_UNITS_CANCELLED = "order.units_cancelled";
 export const ORDER_LINE_EXCHANGED = "order.line_exchanged";
 
-/** Cancels `quantity` remaining units of a line; its allocation shrinks with it (hard allocation rows too). */
-export async function cancelUnits(tx: Tx, tenantId: string, line: LockedLine, quantity: number) {
+/** Cancels `quantity` remaining units of a line; its allocation shrinks with it (hard allocation rows too, staged units put back by `userId`). */
+export async function cancelUnits(tx: Tx, tenantId: string, line: LockedLine, quantity: number, userId?: string) {
   if (quantity > line.remaining) {
     throw new AppError("rule_violation", `Only ${line.remaining} unit(s) of ${line.sku} remain to cancel: ${line.shipped} already shipped`, {
       lineId: line.id,
@@ -27,7 +27,7 @@ export async function cancelUnits(tx: Tx, tenantId: string, line: LockedLine, qu
     });
   }
   const remaining = line.remaining - quantity;
-  if (line.hard > remaining) line.hard = await trimHardAllocation(tx, tenantId, line.id, remaining);
+  if (line.hard > remaining) line.hard = await trimHardAllocation(tx, tenantId, line.id, remaining, { userId });
   await tx.$executeRaw`UPDATE sales_order_lines SET quantity_cancelled = quantity_cancelled + ${quantity}, quantity_allocated = LEAST(quantity_allocated, ${remaining})
     WHERE tenant_id = ${tenantId}::uuid AND id = ${line.id}::uuid`;
   line.cancelled += quantity;
@@ -46,6 +46,7 @@ export interface ExchangeStep {
   quantity: number;
   product: { id: string; sku: string };
   unitPriceCents: number;
+  userId?: string;
 }
 
 /** Resolves the replacement product within the tenant (404 naming `newProductId` otherwise). */
@@ -62,7 +63,7 @@ export async function findReplacement(tx: Tx, tenantId: string, productId: strin
 export async function replaceUnits(tx: Tx, tenantId: string, orderId: string, lines: LockedLine[], step: ExchangeStep): Promise<string> {
   const { line, quantity, product, unitPriceCents } = step;
   if (line.productId === product.id) throw new AppError("rule_violation", "The new product is the line's own product", [{ path: "newProductId", message: "Choose another product" }]);
-  await cancelUnits(tx, tenantId, line, quantity);
+  await cancelUnits(tx, tenantId, line, quantity, step.userId);
   const existing = lines.find((l) => l.productId === product.id);
   if (existing) {
     if (existing.unitPriceCents !== unitPriceCents) throw new AppError("rule_violation", `${product.sku} is already on this order at another price: give its price or edit that line`);
@@ -94,7 +95,7 @@ export function cancelOrder(ctx: RequestContext, orderId: string, input: { reaso
     for (const line of lines) {
       if (line.remaining === 0) continue;
       cancelled.push({ lineId: line.id, sku: line.sku, quantity: line.remaining });
-      await cancelUnits(tx, ctx.tenantId, line, line.remaining);
+      await cancelUnits(tx, ctx.tenantId, line, line.remaining, ctx.userId);
     }
     const status = statusWhenDone(lines)!;
     await bumpVersion(tx, ctx.tenantId, orderId, { status });
@@ -112,7 +113,7 @@ export function cancelOrderLine(ctx: RequestContext, orderId: string, lineId: st
     const line = lines.find((l) => l.id === lineId);
     if (!line) throw notFound("Order line");
     requireOpen(order, "cancel lines of");
-    await cancelUnits(tx, ctx.tenantId, line, input.quantity);
+    await cancelUnits(tx, ctx.tenantId, line, input.quantity, ctx.userId);
     const status = statusWhenDone(lines);
     await bumpVersion(tx, ctx.tenantId, orderId, status ? { status } : {});
     await settleOrders(tx, ctx.tenantId, [orderId]);
@@ -144,7 +145,7 @@ export function exchangeLine(
     if (!line) throw new AppError("not_found", "Order line not found", [{ path: "lineId", message: "No such line on this order" }]);
     requireOpen(order, "exchange lines of");
     const price = input.unitPriceCents ?? line.unitPriceCents;
-    const newLineId = await replaceUnits(tx, tenantId, orderId, lines, { line, quantity: input.quantity, product, unitPriceCents: price });
+    const newLineId = await replaceUnits(tx, tenantId, orderId, lines, { line, quantity: input.quantity, product, unitPriceCents: price, userId: ctx.userId });
     await bumpVersion(tx, tenantId, orderId);
     await settleOrders(tx, tenantId, [orderId]);
     const data = { fromLineId: line.id, toLineId: newLineId, quantity: input.quantity, fromSku: line.sku, toSku: product.sku, unitPriceCents: price, reason: input.reason };

@@ -73,7 +73,7 @@ export function updateOrder(ctx: RequestContext, orderId: string, input: UpdateI
         ]);
       }
       const remaining = change.quantity - line.shipped - line.cancelled;
-      if (remaining < line.hard) await trimHardAllocation(tx, tenantId, line.id, remaining);
+      if (remaining < line.hard) await trimHardAllocation(tx, tenantId, line.id, remaining, { userId: ctx.userId });
       await tx.$executeRaw`UPDATE sales_order_lines SET quantity_ordered = ${change.quantity}, quantity_allocated = LEAST(quantity_allocated, ${remaining})
         WHERE tenant_id = ${tenantId}::uuid AND id = ${line.id}::uuid`;
       lineDiffs.push({ lineId: line.id, sku: line.sku, from: line.ordered, to: change.quantity });
@@ -106,7 +106,7 @@ export function updateOrder(ctx: RequestContext, orderId: string, input: UpdateI
       if (!line) throw new AppError("not_found", "Order line not found", [{ path: `removeLines.${i}`, message: "No such line on this order" }]);
       if (line.remaining === 0) throw new AppError("rule_violation", `Line ${line.lineNo} (${line.sku}) has nothing left to remove: ${line.shipped} shipped, ${line.cancelled} cancelled`, { lineId });
       removedDiffs.push({ lineId, sku: line.sku, cancelled: line.remaining, shipped: line.shipped });
-      await cancelUnits(tx, tenantId, line, line.remaining);
+      await cancelUnits(tx, tenantId, line, line.remaining, ctx.userId);
     }
     if (removedDiffs.length) diff.removedLines = { from: removedDiffs.map((d) => ({ sku: d.sku, quantity: d.cancelled + d.shipped })), to: removedDiffs.map((d) => ({ sku: d.sku, quantity: d.shipped })) };
     if (lineDiffs.length) diff.lines = { from: lineDiffs.map((d) => ({ sku: d.sku, quantity: d.from })), to: lineDiffs.map((d) => ({ sku: d.sku, quantity: d.to })) };

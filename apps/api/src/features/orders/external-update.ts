@@ -90,7 +90,7 @@ export function applyStoreUpdate(ctx: RequestContext, channelId: string, externa
           line.remaining += want - has;
         } else {
           const cut = Math.min(has - want, line.remaining);
-          if (cut > 0) await cancelUnits(tx, tenantId, line, cut);
+          if (cut > 0) await cancelUnits(tx, tenantId, line, cut, ctx.userId);
           if (want < line.shipped) {
             conflicts.push({
               kind: "below_shipped",

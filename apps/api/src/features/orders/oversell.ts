@@ -36,7 +36,7 @@ export function cancelAndRefund(ctx: RequestContext, orderId: string, input: TCa
     for (const line of lines) {
       if (line.remaining === 0) continue;
       cancelled.push({ lineId: line.id, sku: line.sku, quantity: line.remaining });
-      await cancelUnits(tx, tenantId, line, line.remaining);
+      await cancelUnits(tx, tenantId, line, line.remaining, ctx.userId);
     }
     await bumpVersion(tx, tenantId, orderId, { status: "cancelled", amountDueCents: 0 });
     await settleOrders(tx, tenantId, [orderId]);
@@ -78,7 +78,7 @@ export function refundUnavailable(ctx: RequestContext, orderId: string, input: T
           { path: `lines.${i}.quantity`, message: `At most ${line.remaining}` },
         ]);
       }
-      await cancelUnits(tx, tenantId, line, want.quantity);
+      await cancelUnits(tx, tenantId, line, want.quantity, ctx.userId);
       parts.push({ lineId: line.id, sku: line.sku, quantity: want.quantity, amountCents: want.quantity * line.unitPriceCents });
     }
     const status = statusWhenDone(lines);
@@ -114,7 +114,7 @@ export function exchangeUnavailable(ctx: RequestContext, orderId: string, input:
     requireOpen(order, "exchange lines of");
     const oldPrice = line.unitPriceCents;
     const newPrice = input.unitPriceCents ?? oldPrice;
-    const newLineId = await replaceUnits(tx, tenantId, orderId, lines, { line, quantity: input.quantity, product, unitPriceCents: newPrice });
+    const newLineId = await replaceUnits(tx, tenantId, orderId, lines, { line, quantity: input.quantity, product, unitPriceCents: newPrice, userId: ctx.userId });
     await bumpVersion(tx, tenantId, orderId);
     await settleOrders(tx, tenantId, [orderId]);
 

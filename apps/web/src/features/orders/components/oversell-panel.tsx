@@ -20,6 +20,8 @@ const TITLES: Record<Choice, string> = {
   exchange: "Exchange an unavailable item",
 };
 
+/** After a choice: go straight to the shipment when something can ship. */
+const canShipNow = (o: TOrderDetail) => (o.status === "open" || o.status === "partially_shipped") && o.lines.some((l) => Math.min(l.allocated, l.remaining) > 0);
 const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`;
 const price = (l: TOrderLine) => l.unitPriceCents ?? 0;
 
@@ -45,7 +47,12 @@ export function OversellPanel({ order, onShip }: { order: TOrderDetail; onShip: 
     },
     "refund-partial": {
       customer: `The customer gets what is in stock now and ${formatMoney(shortCents)} back for the ${units(shortUnits)} we cannot ship.`,
-      stock: shippableUnits > 0 ? `${units(shippableUnits)} ship now; the ${units(shortUnits)} no longer wanted stop waiting for stock.` : `Nothing is in stock to ship now; the ${units(shortUnits)} stop waiting for stock.`,
+      stock:
+        order.status === "on_hold"
+          ? `The ${units(shortUnits)} no longer wanted stop waiting for stock; the order is on hold, so release it to ship the rest.`
+          : shippableUnits > 0
+            ? `${units(shippableUnits)} ship now; the ${units(shortUnits)} no longer wanted stop waiting for stock.`
+            : `Nothing is in stock to ship now; the ${units(shortUnits)} stop waiting for stock.`,
     },
     exchange: {
       customer: "The customer gets an alternative that is in stock; a cheaper one means money back, a dearer one an amount due.",
@@ -93,8 +100,8 @@ export function OversellPanel({ order, onShip }: { order: TOrderDetail; onShip: 
         })}
       </div>
       {choice === "cancel-refund" && <CancelRefundForm key={order.version} order={order} onDone={() => setChoice(null)} />}
-      {choice === "refund-partial" && <RefundPartialForm order={order} onDone={(o) => (setChoice(null), o.lines.some((l) => Math.min(l.allocated, l.remaining) > 0) && onShip())} />}
-      {choice === "exchange" && <ExchangeForm order={order} onDone={(o) => (setChoice(null), o.lines.some((l) => Math.min(l.allocated, l.remaining) > 0) && onShip())} />}
+      {choice === "refund-partial" && <RefundPartialForm order={order} onDone={(o) => (setChoice(null), canShipNow(o) && onShip())} />}
+      {choice === "exchange" && <ExchangeForm order={order} onDone={(o) => (setChoice(null), canShipNow(o) && onShip())} />}
     </section>
   );
 }
