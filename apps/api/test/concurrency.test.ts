@@ -52,13 +52,14 @@ describe("concurrent shipments", () => {
 });
 
 describe("the stored promise under random concurrent writes", () => {
-  it("after shipments, adjustments, holds, releases, priorities, cancels and new orders in parallel, the allocation check is ok", async () => {
+  it.each(["strict_priority", "complete_orders_first"] as const)("under %s: after shipments, adjustments, holds, releases, priorities, cancels and new orders in parallel, the allocation check is ok", async (policy) => {
     const seed = Number(process.env.CONCURRENCY_SEED ?? 20261128);
     const rnd = random(seed);
     const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
     const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 
     const shop = await buildShop(6); // in-app line edits: a channel whose store cannot edit orders
+    expect((await shop.admin.patch("/api/v1/settings", { allocationPolicy: policy })).status).toBe(200);
     const staff2 = await addMember(shop.admin, "staff");
     const manager2 = await addMember(shop.admin, "manager");
     const products = [shop.product, await buildProduct(shop.admin), await buildProduct(shop.admin)];
@@ -149,7 +150,7 @@ describe("the stored promise under random concurrent writes", () => {
 
     const check = await shop.admin.get("/api/v1/admin/allocations/check");
     expect(check.status).toBe(200);
-    expect({ ...check.body, seed }).toMatchObject({
+    expect({ ...check.body, seed, policy }).toMatchObject({
       ok: true,
       lineDifferences: [],
       orderDifferences: [],

@@ -3,7 +3,8 @@
 // equal a full recompute: the allocation check compares the two after every receipt.
 import { describe, expect, it } from "vitest";
 import type { ApiClient } from "./client.ts";
-import { buildStock } from "./builders.ts";
+import { buildChannel, buildStock, buildWarehouse } from "./builders.ts";
+import { buildOrder } from "./order-builders.ts";
 import { buildPurchasingShop, inDays, sql } from "./purchasing-builders.ts";
 
 const check = async (client: ApiClient) => (await client.get("/api/v1/admin/allocations/check")).body;
@@ -54,5 +55,28 @@ describe("receipts with the bounded recompute", () => {
     const res = await shop.purchaser.post(`/api/v1/purchase-orders/${po.id}/receipts`, { lines: [{ productId: a.id, quantity: 3 }] });
     expect(res.status).toBe(201);
     expect((await check(shop.admin)).ok).toBe(true);
+  });
+});
+
+describe("preorder restocks are shared across warehouses", () => {
+  it("a change in one warehouse re-dates the product's waiting lines in the other", async () => {
+    const shop = await buildPurchasingShop();
+    const second = await buildWarehouse(shop.admin);
+    const secondChannel = await buildChannel(shop.admin, { defaultWarehouseId: second.id });
+    // 3 units restock in 30 days, handed out by global rank across both warehouses
+    const a = await shop.product(0, {}, { isPreorder: true, restockDate: inDays(30), restockQuantity: 3 });
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    const first = await shop.order([{ productId: a.id, quantity: 2 }], { orderDate: day(5) });
+    const other = await buildOrder(shop.admin, { channelId: secondChannel.id, orderDate: day(4), lines: [{ productId: a.id, quantity: 2 }] });
+    expect((await check(shop.admin)).ok).toBe(true);
+    const projected = async (id: string) => (await shop.admin.get(`/api/v1/orders/${id}`)).body.projectedDate;
+    expect(await projected(first.id)).not.toBeNull();
+    expect(await projected(other.id)).toBeNull(); // 2 of the 3 restock units go to the older order; 1 is not enough
+
+    // stock found in the first warehouse: its order no longer needs the restock, the other one gets it
+    await buildStock(shop.admin, { warehouseId: shop.warehouse.id, productId: a.id, quantity: 2 });
+    expect(await projected(other.id)).not.toBeNull();
+    const result = await check(shop.admin);
+    expect(result.ok, JSON.stringify(result)).toBe(true);
   });
 });

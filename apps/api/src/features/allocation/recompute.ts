@@ -5,7 +5,10 @@
 import { computeFulfillability, summarizeOrder } from "@bod/domain/fulfillability";
 import type { AllocationPolicy, EngineInput, EngineLine, EngineOrder, Fulfillability } from "@bod/domain/types";
 import type { Tx } from "../../db/client.ts";
-import { keyString, sortedKeys, type StockKey } from "../stock/ledger.ts";
+import { keyString, lockedKeys, lockStockKeys, sortedKeys, type StockKey } from "../stock/ledger.ts";
+import { engineScope, tenantPolicy } from "./scope.ts";
+
+export { tenantPolicy };
 import { loadEngineState, type KeyScope, type LoadedLine } from "./load.ts";
 
 export interface FulfillabilityChange {
@@ -20,25 +23,24 @@ export interface RecomputeOutcome {
   linesWritten: number;
 }
 
-export async function tenantPolicy(tx: Tx, tenantId: string): Promise<AllocationPolicy> {
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { allocationPolicy: true } });
-  return tenant.allocationPolicy;
-}
-
 /**
  * Recomputes the keys a change touched and writes what differs. `orderIds`: orders whose
  * status, rank or lines the caller changed, re-summarised even if no allocation moved.
  *
  * Under strict_priority a key's allocation depends only on that key's lines and stock, so
- * the keys given are all that is recomputed. Under complete_orders_first whether an order
- * can be completed depends on every key it holds, so a change can cascade through orders
- * that span keys: the keys are widened to everything connected to them through such orders.
+ * the keys given are all that is recomputed — unless a preorder product's restock spans
+ * warehouses, or, under complete_orders_first, orders spanning keys let a change cascade:
+ * allocation/scope.ts widens the keys to what they can affect.
  */
 export async function recomputeKeys(tx: Tx, tenantId: string, keys: Iterable<StockKey>, options: { orderIds?: string[] } = {}): Promise<RecomputeOutcome> {
-  const policy = await tenantPolicy(tx, tenantId);
-  let scope = sortedKeys(keys);
-  if (scope.length === 0 && !options.orderIds?.length) return { changed: [], linesWritten: 0 };
-  if (policy === "complete_orders_first") scope = await connectedKeys(tx, tenantId, scope);
+  const given = sortedKeys(keys);
+  if (given.length === 0 && !options.orderIds?.length) return { changed: [], linesWritten: 0 };
+  const { policy, keys: scope } = await engineScope(tx, tenantId, given);
+  // Writers lock the whole scope up front; should it have grown since (rare), lock the rest now
+  // (out of the fixed order, so it may deadlock; inTenant then runs the transaction again).
+  const held = lockedKeys(tx);
+  const missing = scope.filter((k) => !held.has(keyString(k)));
+  if (missing.length) await lockStockKeys(tx, tenantId, missing);
   return recompute(tx, tenantId, policy, { keys: scope }, options.orderIds ?? []);
 }
 
@@ -162,28 +164,6 @@ export async function refreshOrderLines(tx: Tx, tenantId: string, orderIds: stri
     WHERE l.tenant_id = ${tenantId}::uuid AND l.id = a.id
     RETURNING l.warehouse_id::text, l.product_id::text`;
   return sortedKeys(rows.map((r) => ({ warehouseId: r.warehouse_id, productId: r.product_id })));
-}
-
-/** Under complete_orders_first: the keys reachable from `keys` through orders holding active lines at several keys. */
-async function connectedKeys(tx: Tx, tenantId: string, keys: StockKey[]): Promise<StockKey[]> {
-  const seen = new Map(keys.map((k) => [keyString(k), k]));
-  let frontier = keys;
-  while (frontier.length) {
-    const rows = await tx.$queryRaw<{ warehouse_id: string; product_id: string }[]>`
-      SELECT DISTINCT l2.warehouse_id::text, l2.product_id::text
-      FROM unnest(${frontier.map((k) => k.warehouseId)}::uuid[], ${frontier.map((k) => k.productId)}::uuid[]) AS k(w, p)
-      JOIN sales_order_lines l ON l.tenant_id = ${tenantId}::uuid AND l.warehouse_id = k.w AND l.product_id = k.p AND l.is_active
-      JOIN sales_order_lines l2 ON l2.tenant_id = l.tenant_id AND l2.order_id = l.order_id AND l2.is_active`;
-    frontier = [];
-    for (const r of rows) {
-      const k = { warehouseId: r.warehouse_id, productId: r.product_id };
-      if (!seen.has(keyString(k))) {
-        seen.set(keyString(k), k);
-        frontier.push(k);
-      }
-    }
-  }
-  return sortedKeys(seen.values());
 }
 
 function toEngineInput(policy: AllocationPolicy, state: Awaited<ReturnType<typeof loadEngineState>>): EngineInput {

@@ -3,11 +3,10 @@
 // all their changes, let the engine recompute (recomputeKeys).
 import type { Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
+import { engineScope } from "../allocation/scope.ts";
+import { keyString, sortedKeys, type StockKey } from "./keys.ts";
 
-export interface StockKey {
-  warehouseId: string;
-  productId: string;
-}
+export { keyString, sortedKeys, type StockKey };
 
 export interface MovementInput extends StockKey {
   kind: "receipt" | "shipment" | "adjustment" | "count" | "transfer" | "scan_deduction";
@@ -28,22 +27,26 @@ export interface RecordedMovement extends StockKey {
   quantity: number;
 }
 
-export const keyString = (k: StockKey) => `${k.warehouseId}|${k.productId}`;
+const locked = new WeakMap<Tx, Set<string>>();
 
-/** Distinct keys in one fixed order (warehouse, product): every writer locks in this order, so writers never deadlock. */
-export function sortedKeys(keys: Iterable<StockKey>): StockKey[] {
-  const byKey = new Map<string, StockKey>();
-  for (const k of keys) byKey.set(keyString(k), { warehouseId: k.warehouseId, productId: k.productId });
-  return [...byKey.values()].sort((a, b) => (a.warehouseId === b.warehouseId ? (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0) : a.warehouseId < b.warehouseId ? -1 : 1));
+/** The keys this transaction has locked through lockStockKeys. */
+export function lockedKeys(tx: Tx): Set<string> {
+  let set = locked.get(tx);
+  if (!set) locked.set(tx, (set = new Set()));
+  return set;
 }
 
 /**
- * Creates missing stock-level rows and locks the rows of `keys` (SELECT ... FOR UPDATE) in
- * the fixed order. Two writers on the same SKU serialize here; on different SKUs they do not block.
+ * Creates missing stock-level rows and locks the rows of `keys` — and of the keys a change
+ * there makes the engine recompute (allocation/scope.ts) — (SELECT ... FOR UPDATE) in the fixed
+ * order. Two writers on the same SKU serialize here; on different SKUs they do not block.
  * Returns on-hand and allocated per key.
  */
 export async function lockStockKeys(tx: Tx, tenantId: string, keys: Iterable<StockKey>): Promise<Map<string, { onHand: number; allocated: number }>> {
-  const sorted = sortedKeys(keys);
+  // With the keys the engine will have to recompute with them (allocation/scope.ts), so every lock is taken here, in order.
+  const { keys: sorted } = await engineScope(tx, tenantId, keys);
+  const held = lockedKeys(tx);
+  for (const k of sorted) held.add(keyString(k));
   const result = new Map<string, { onHand: number; allocated: number }>();
   if (sorted.length === 0) return result;
   const warehouseIds = sorted.map((k) => k.warehouseId);
