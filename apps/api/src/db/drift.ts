@@ -6,7 +6,17 @@ import { applyMigrations } from "./migrations.ts";
 import { openSchemaEngine } from "./schema-engine.ts";
 
 /** Returns "" when there is no drift, else the SQL that would fix it. */
-export async function checkDrift(serverUrl: string, schemaText?: string): Promise<string> {
+export function checkDrift(serverUrl: string, schemaText?: string): Promise<string> {
+  return diffMigrationsToSchema(serverUrl, schemaText);
+}
+
+/**
+ * The SQL from what the migrations build (applied by our runner to a scratch database on the
+ * server) to schema.prisma. Used for the drift check and to write the next migration. The
+ * schema engine's own migration replay cannot be used: it splits SQL on semicolons and breaks
+ * on the `DO $$ … $$` blocks of the row-level-security migration.
+ */
+export async function diffMigrationsToSchema(serverUrl: string, schemaText?: string): Promise<string> {
   const name = `drift_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

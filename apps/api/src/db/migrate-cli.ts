@@ -8,8 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { MIGRATIONS_DIR, applyMigrations } from "./migrations.ts";
-import { openSchemaEngine } from "./schema-engine.ts";
-import { checkDrift } from "./drift.ts";
+import { checkDrift, diffMigrationsToSchema } from "./drift.ts";
 
 const DEV_URL = process.env.DEV_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
@@ -28,21 +27,16 @@ async function deploy() {
 
 async function create(name: string | undefined) {
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Usage: npm run db:migration:create -- <snake_case_name>");
-  const engine = await openSchemaEngine(DEV_URL);
-  try {
-    const sql = await engine.diffMigrationsToSchema();
-    if (!sql) {
-      console.log("schema.prisma matches the migrations: nothing to create");
-      return;
-    }
-    const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-    const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, "migration.sql"), sql + "\n");
-    console.log(`created ${path.relative(process.cwd(), dir)}/migration.sql — review it, add any SQL Prisma cannot express (checks, RLS), then run npm run db:migrate`);
-  } finally {
-    engine.free();
+  const sql = await diffMigrationsToSchema(DEV_URL);
+  if (!sql) {
+    console.log("schema.prisma matches the migrations: nothing to create");
+    return;
   }
+  const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+  const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "migration.sql"), sql + "\n");
+  console.log(`created ${path.relative(process.cwd(), dir)}/migration.sql — review it, add any SQL Prisma cannot express (checks, RLS), then run npm run db:migrate`);
 }
 
 async function drift() {

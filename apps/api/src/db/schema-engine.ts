@@ -86,8 +86,6 @@ function loadWasm(): Promise<any> {
 }
 
 export interface SchemaEngine {
-  /** SQL that takes the database described by the migrations to schema.prisma ("" when none). */
-  diffMigrationsToSchema(): Promise<string>;
   /** SQL that takes the live database to schema.prisma ("" when they match). */
   diffDatabaseToSchema(): Promise<string>;
   free(): void;
@@ -128,21 +126,7 @@ export async function openSchemaEngine(databaseUrl: string, schemaText?: string)
   const filters = { externalTables: [], externalEnums: [] };
   const engine = await bg.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, () => {}, factory);
 
-  const migrationsList = () => ({
-    baseDir: MIGRATIONS_DIR,
-    shadowDbInitScript: "",
-    lockfile: { path: "migration_lock.toml", content: fs.readFileSync(path.join(MIGRATIONS_DIR, "migration_lock.toml"), "utf8") },
-    migrationDirectories: listMigrations().map((m) => ({
-      path: m.name,
-      migrationFile: { path: "migration.sql", content: { tag: "ok", value: m.sql } },
-    })),
-  });
-
   return {
-    async diffMigrationsToSchema() {
-      const d = await engine.diff({ from: { tag: "migrations", ...migrationsList() }, to: { tag: "schemaDatamodel", files }, script: true, exitCode: null, filters });
-      return emptyIfNoop(d.stdout);
-    },
     async diffDatabaseToSchema() {
       const d = await engine.diff({ from: { tag: "schemaDatasource", files, configDir: process.cwd() }, to: { tag: "schemaDatamodel", files }, script: true, exitCode: null, filters });
       return emptyIfNoop(d.stdout);
