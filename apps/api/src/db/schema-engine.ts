@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { MIGRATIONS_DIR, SCHEMA_PATH, listMigrations } from "./migrations.ts";
+import { SCHEMA_PATH } from "./migrations.ts";
 
 const require = createRequire(import.meta.url);
 
