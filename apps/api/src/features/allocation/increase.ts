@@ -6,9 +6,9 @@
 // call — take the full recompute. Callers lock the keys and record the ledger movements first.
 import { computeFulfillability } from "@bod/domain/fulfillability";
 import { increaseWindowEnd, windowComplete, windowEngineInput, type WindowLine } from "@bod/domain/increase-window";
-import type { IncomingSupply } from "@bod/domain/types";
 import type { Tx } from "../../db/client.ts";
 import { keyString, sortedKeys, type StockKey } from "../stock/ledger.ts";
+import { loadIncoming } from "./load.ts";
 import { recomputeKeys, summarizeOrders, tenantPolicy, type RecomputeOutcome } from "./recompute.ts";
 
 export interface StockIncrease extends StockKey {
@@ -69,7 +69,7 @@ async function recomputeWindow(tx: Tx, tenantId: string, increase: StockIncrease
   const [level] = await tx.$queryRaw<{ on_hand: number; allocated: number }[]>`
     SELECT on_hand, allocated FROM stock_levels WHERE tenant_id = ${tenantId}::uuid AND warehouse_id = ${warehouseId}::uuid AND product_id = ${productId}::uuid`;
   if (!level) return { changed: [], linesWritten: 0 };
-  const supplies = await keySupplies(tx, tenantId, increase);
+  const supplies = await loadIncoming(tx, tenantId, { keys: [{ warehouseId, productId }] });
   let received: Parameters<typeof increaseWindowEnd>[2] = null;
   if (increase.supply) {
     const [from] = await tx.$queryRaw<{ expected_date: Date | null }[]>`
@@ -143,28 +143,4 @@ async function recomputeWindow(tx: Tx, tenantId: string, increase: StockIncrease
   }
   const orderIds = [...new Set(changed.map((c) => c.orderId))];
   return { changed: await summarizeOrders(tx, tenantId, orderIds, newAllocated, result.lines), linesWritten: changed.length };
-}
-
-/** The key's open purchase-order lines, after the change, with their links. */
-async function keySupplies(tx: Tx, tenantId: string, key: StockKey): Promise<IncomingSupply[]> {
-  const rows = await tx.$queryRaw<{ id: string; quantity: number; expected_date: Date | null }[]>`
-    SELECT pol.id::text, pol.quantity_ordered - pol.quantity_received AS quantity, po.expected_date
-    FROM purchase_order_lines pol
-    JOIN purchase_orders po ON po.tenant_id = pol.tenant_id AND po.id = pol.purchase_order_id
-    WHERE pol.tenant_id = ${tenantId}::uuid AND pol.product_id = ${key.productId}::uuid AND po.warehouse_id = ${key.warehouseId}::uuid
-      AND po.status IN ('ordered', 'partially_received') AND pol.quantity_ordered > pol.quantity_received`;
-  const ids = rows.map((r) => r.id);
-  const links = ids.length
-    ? await tx.$queryRaw<{ po_line: string; so_line: string; quantity: number }[]>`
-        SELECT purchase_order_line_id::text AS po_line, sales_order_line_id::text AS so_line, quantity
-        FROM purchase_order_line_links WHERE tenant_id = ${tenantId}::uuid AND purchase_order_line_id = ANY(${ids}::uuid[])`
-    : [];
-  return rows.map((r) => ({
-    id: r.id,
-    warehouseId: key.warehouseId,
-    productId: key.productId,
-    quantity: r.quantity,
-    expectedDate: r.expected_date?.getTime() ?? null,
-    links: links.filter((l) => l.po_line === r.id).map((l) => ({ lineId: l.so_line, quantity: l.quantity })),
-  }));
 }

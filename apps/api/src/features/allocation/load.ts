@@ -74,28 +74,7 @@ export async function loadEngineState(tx: Tx, tenantId: string, scope: KeyScope)
         FROM unnest(${w}::uuid[], ${p}::uuid[]) AS k(w, p)
         JOIN stock_levels s ON s.tenant_id = ${tenantId}::uuid AND s.warehouse_id = k.w AND s.product_id = k.p`;
 
-  type SupplyRow = { id: string; warehouse_id: string; product_id: string; quantity: number; expected_date: Date | null };
-  const supplyRows = all
-    ? await tx.$queryRaw<SupplyRow[]>`
-        SELECT pol.id::text, po.warehouse_id::text, pol.product_id::text, pol.quantity_ordered - pol.quantity_received AS quantity, po.expected_date
-        FROM purchase_order_lines pol
-        JOIN purchase_orders po ON po.tenant_id = pol.tenant_id AND po.id = pol.purchase_order_id
-        WHERE pol.tenant_id = ${tenantId}::uuid AND po.status IN ('ordered', 'partially_received') AND pol.quantity_ordered > pol.quantity_received`
-    : await tx.$queryRaw<SupplyRow[]>`
-        SELECT pol.id::text, po.warehouse_id::text, pol.product_id::text, pol.quantity_ordered - pol.quantity_received AS quantity, po.expected_date
-        FROM unnest(${w}::uuid[], ${p}::uuid[]) AS k(w, p)
-        JOIN purchase_order_lines pol ON pol.tenant_id = ${tenantId}::uuid AND pol.product_id = k.p
-        JOIN purchase_orders po ON po.tenant_id = pol.tenant_id AND po.id = pol.purchase_order_id AND po.warehouse_id = k.w
-        WHERE po.status IN ('ordered', 'partially_received') AND pol.quantity_ordered > pol.quantity_received`;
-
-  const supplyIds = supplyRows.map((s) => s.id);
-  const linkRows = supplyIds.length
-    ? await tx.$queryRaw<{ po_line: string; so_line: string; quantity: number }[]>`
-        SELECT purchase_order_line_id::text AS po_line, sales_order_line_id::text AS so_line, quantity
-        FROM purchase_order_line_links WHERE tenant_id = ${tenantId}::uuid AND purchase_order_line_id = ANY(${supplyIds}::uuid[])`
-    : [];
-  const links = new Map<string, { lineId: string; quantity: number }[]>();
-  for (const l of linkRows) (links.get(l.po_line) ?? links.set(l.po_line, []).get(l.po_line)!).push({ lineId: l.so_line, quantity: l.quantity });
+  const incoming = await loadIncoming(tx, tenantId, scope);
 
   const productIds = all ? undefined : [...new Set(p)];
   const preorderRows = await tx.$queryRaw<{ id: string; restock_date: Date; restock_quantity: number | null }[]>`
@@ -119,14 +98,45 @@ export async function loadEngineState(tx: Tx, tenantId: string, scope: KeyScope)
       rankOrderDate: r.rank_order_date.getTime(),
     })),
     stock: stockRows.map((s) => ({ warehouseId: s.warehouse_id, productId: s.product_id, onHand: s.on_hand })),
-    incoming: supplyRows.map((s) => ({
-      id: s.id,
-      warehouseId: s.warehouse_id,
-      productId: s.product_id,
-      quantity: s.quantity,
-      expectedDate: s.expected_date?.getTime() ?? null,
-      links: links.get(s.id) ?? [],
-    })),
+    incoming,
     preorders: preorderRows.map((r) => ({ productId: r.id, restockDate: r.restock_date.getTime(), quantity: r.restock_quantity ?? Number.MAX_SAFE_INTEGER })),
   };
+}
+
+/** Open purchase-order supply (still to arrive) at the scope's keys, with its links to order lines. */
+export async function loadIncoming(tx: Tx, tenantId: string, scope: KeyScope): Promise<IncomingSupply[]> {
+  const all = scope === "all";
+  const w = all ? [] : scope.keys.map((k) => k.warehouseId);
+  const p = all ? [] : scope.keys.map((k) => k.productId);
+  type SupplyRow = { id: string; warehouse_id: string; product_id: string; quantity: number; expected_date: Date | null };
+  const supplyRows = all
+    ? await tx.$queryRaw<SupplyRow[]>`
+        SELECT pol.id::text, po.warehouse_id::text, pol.product_id::text, pol.quantity_ordered - pol.quantity_received AS quantity, po.expected_date
+        FROM purchase_order_lines pol
+        JOIN purchase_orders po ON po.tenant_id = pol.tenant_id AND po.id = pol.purchase_order_id
+        WHERE pol.tenant_id = ${tenantId}::uuid AND po.status IN ('ordered', 'partially_received') AND pol.quantity_ordered > pol.quantity_received`
+    : await tx.$queryRaw<SupplyRow[]>`
+        SELECT pol.id::text, po.warehouse_id::text, pol.product_id::text, pol.quantity_ordered - pol.quantity_received AS quantity, po.expected_date
+        FROM unnest(${w}::uuid[], ${p}::uuid[]) AS k(w, p)
+        JOIN purchase_order_lines pol ON pol.tenant_id = ${tenantId}::uuid AND pol.product_id = k.p
+        JOIN purchase_orders po ON po.tenant_id = pol.tenant_id AND po.id = pol.purchase_order_id AND po.warehouse_id = k.w
+        WHERE po.status IN ('ordered', 'partially_received') AND pol.quantity_ordered > pol.quantity_received`;
+
+  const supplyIds = supplyRows.map((s) => s.id);
+  const linkRows = supplyIds.length
+    ? await tx.$queryRaw<{ po_line: string; so_line: string; quantity: number }[]>`
+        SELECT purchase_order_line_id::text AS po_line, sales_order_line_id::text AS so_line, quantity
+        FROM purchase_order_line_links WHERE tenant_id = ${tenantId}::uuid AND purchase_order_line_id = ANY(${supplyIds}::uuid[])`
+    : [];
+  const links = new Map<string, { lineId: string; quantity: number }[]>();
+  for (const l of linkRows) (links.get(l.po_line) ?? links.set(l.po_line, []).get(l.po_line)!).push({ lineId: l.so_line, quantity: l.quantity });
+
+  return supplyRows.map((s) => ({
+    id: s.id,
+    warehouseId: s.warehouse_id,
+    productId: s.product_id,
+    quantity: s.quantity,
+    expectedDate: s.expected_date?.getTime() ?? null,
+    links: links.get(s.id) ?? [],
+  }));
 }
