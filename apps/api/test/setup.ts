@@ -22,6 +22,7 @@ beforeAll(async () => {
   handle = openDb(databaseUrl(name, "bod_app"), { max: 10 });
   setDb(handle);
   testEnv.superuser = new pg.Pool({ connectionString: databaseUrl(name), max: 4 });
+  testEnv.superuser.on("error", () => {}); // an idle connection dropped at teardown is not a test failure
   testEnv.appDatabaseUrl = databaseUrl(name, "bod_app");
   server = createApp({ logLevel: "silent" }).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
@@ -34,6 +35,13 @@ afterAll(async () => {
   await testEnv.superuser?.end();
   const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();
+  // Ended pools close their sockets asynchronously; a connection still closing when FORCE
+  // terminates it reports "terminating connection" as an uncaught error. Wait for them first.
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1`, [name]);
+    if (rows[0].n === 0) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.end();
 });

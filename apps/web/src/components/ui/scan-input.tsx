@@ -51,3 +51,20 @@ export function ScanInput({
     </FormField>
   );
 }
+
+/** What the last scan did: a loud error (role alert) or a quiet confirmation. */
+export function ScanFeedback({ error, ok }: { error?: string; ok?: string }) {
+  if (error)
+    return (
+      <div className="alert alert-error scan-error" role="alert">
+        ✖ {error}
+      </div>
+    );
+  if (ok)
+    return (
+      <div className="alert alert-success" role="status">
+        ✔ {ok}
+      </div>
+    );
+  return null;
+}

@@ -4,6 +4,7 @@ import { PageHeader } from "../../../components/ui/page-header.tsx";
 import { FormField } from "../../../components/ui/form-field.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { Alert, ErrorAlert } from "../../../components/ui/alert.tsx";
+import { ScanFeedback } from "../../../components/ui/scan-input.tsx";
 import { Table } from "../../../components/ui/table.tsx";
 import { errorMessage } from "../../../lib/api.ts";
 import { useIdempotencyKey } from "../../../lib/use-idempotency-key.ts";
@@ -76,7 +77,7 @@ export function ScanPage() {
               Find order
             </Button>
           </form>
-          {error && <ScanError message={error} />}
+          <ScanFeedback error={error} />
           {done && (
             <Alert tone="success">
               Shipment {done.shipment.number} created for order {done.order.number}.{" "}
@@ -100,13 +101,6 @@ export function ScanPage() {
   );
 }
 
-function ScanError({ message }: { message: string }) {
-  return (
-    <div className="alert alert-error scan-error" role="alert">
-      ✖ {message}
-    </div>
-  );
-}
 
 function ScanItems({ order, onCancel, onShipped }: { order: TOrderDetail; onCancel: () => void; onShipped: (r: { order: TOrderDetail; shipment: TOrderShipment }) => void }) {
   const lines = order.lines.filter((l) => l.remaining > 0);
@@ -168,12 +162,7 @@ function ScanItems({ order, onCancel, onShipped }: { order: TOrderDetail; onCanc
           <input ref={scanRef} className="scan-input mono" value={code} onChange={(e) => setCode(e.target.value)} autoFocus autoComplete="off" />
         </FormField>
       </form>
-      {error && <ScanError message={error} />}
-      {ok && !error && (
-        <div className="alert alert-success" role="status">
-          ✔ {ok}
-        </div>
-      )}
+      <ScanFeedback error={error} ok={ok} />
       <Table
         label="Scan progress"
         head={

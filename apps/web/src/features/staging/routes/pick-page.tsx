@@ -3,7 +3,7 @@ import { Link, useParams } from "react-router";
 import type { TOrderDetail } from "@bod/contracts/orders";
 import type { TStagedOrder } from "@bod/contracts/staging";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
-import { ScanInput } from "../../../components/ui/scan-input.tsx";
+import { ScanFeedback, ScanInput } from "../../../components/ui/scan-input.tsx";
 import { FormField } from "../../../components/ui/form-field.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { Alert, ErrorAlert } from "../../../components/ui/alert.tsx";
@@ -39,13 +39,6 @@ export function PickPage() {
   return <Picker key={order.data.id} order={order.data} staged={staging.data.staged} />;
 }
 
-function ScanError({ message }: { message: string }) {
-  return (
-    <div className="alert alert-error scan-error" role="alert">
-      ✖ {message}
-    </div>
-  );
-}
 
 function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder | null }) {
   const me = useSession();
@@ -203,12 +196,7 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
         <section className="card stack" aria-labelledby="items-title">
           <h2 id="items-title">Items</h2>
           {!allPicked && <ScanInput label="Scan item" value={code} onChange={setCode} onScan={scanItem} inputRef={itemRef} autoFocus hint="Barcode or SKU, then Enter: each scan counts one unit." />}
-          {error && <ScanError message={error} />}
-          {ok && !error && (
-            <div className="alert alert-success" role="status">
-              ✔ {ok}
-            </div>
-          )}
+          <ScanFeedback error={error} ok={ok} />
           <Table
             label="Pick progress"
             head={
