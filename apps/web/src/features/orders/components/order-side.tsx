@@ -112,7 +112,7 @@ export function NotesSection({ order }: { order: TOrderDetail }) {
             <li key={n.id}>
               <div>{n.body}</div>
               <div className="muted small">
-                {n.author?.name ?? n.authorName ?? "Someone"} · {formatDateTime(n.createdAt)}
+                {n.author?.name ?? "Someone"} · {formatDateTime(n.createdAt)}
               </div>
             </li>
           ))}
@@ -146,7 +146,7 @@ export function Timeline({ order }: { order: TOrderDetail }) {
               <div className={ev.type === "conflict" ? "overdue" : undefined}>{ev.message}</div>
               {ev.type === "edited" && <EventDiff data={ev.data} />}
               <div className="muted small">
-                {ev.actor?.name ?? ev.actorName ?? "System"} · {formatDateTime(ev.createdAt)}
+                {ev.actor?.name ?? "System"} · {formatDateTime(ev.createdAt)}
               </div>
             </li>
           ))}

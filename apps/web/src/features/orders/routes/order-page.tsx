@@ -18,6 +18,7 @@ import { NotesSection, ShipmentsList, TagsEditor, Timeline } from "../components
 import { OversellPanel } from "../components/oversell-panel.tsx";
 import { ConflictsBanner } from "../components/order-conflicts.tsx";
 import { MoneySection, RefundsSection } from "../components/order-money.tsx";
+import { ModeForm } from "../../staging/components/staging-forms.tsx";
 import "../orders.css";
 
 export function OrderPage() {
@@ -85,7 +86,7 @@ export function OrderPage() {
           <div>
             <dt>Ship-by</dt>
             <dd>
-              <ShipBy value={o.shipBy} isOverdue={o.isOverdue} />
+              <ShipBy value={o.shipBy} isOverdue={o.shipBy !== null && Date.parse(o.shipBy) < Date.now() && o.status !== "shipped" && o.status !== "cancelled"} />
             </dd>
           </div>
           <div>
@@ -121,6 +122,7 @@ export function OrderPage() {
         </div>
         <div>
           <MoneySection order={o} />
+          {canManageOrders(me.role) && (o.status === "open" || o.status === "partially_shipped" || o.status === "on_hold") && <ModeForm order={o} />}
           <TagsEditor order={o} />
           <NotesSection order={o} />
           <Timeline order={o} />

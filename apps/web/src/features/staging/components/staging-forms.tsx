@@ -61,7 +61,7 @@ export function UnstageForm({ order, staged }: { order: TOrderDetail; staged: TS
 }
 
 /** Managers: ship in parts or ship complete, with a reason for the timeline. */
-export function ModeForm({ order }: { order: TOrderDetail }) {
+export function ModeForm({ order }: { order: Pick<TOrderDetail, "id" | "fulfillmentMode" | "version"> }) {
   const change = useChangeMode(order.id);
   const [reason, setReason] = useState("");
   const next = order.fulfillmentMode === "ship_complete" ? "ship_partial" : "ship_complete";
