@@ -19,6 +19,20 @@ describe("demo data", () => {
     }
     const wrong = await new ApiClient().post("/api/v1/auth/login", { email: DEMO_LOGINS.users[0]!.email, password: "not the password" });
     expect(wrong.status).toBe(401);
+
+    // a few ship-complete orders wait staged in containers, and the stored promise is still true
+    const manager = new ApiClient();
+    await manager.post("/api/v1/auth/login", { email: DEMO_LOGINS.users.find((u) => u.role === "manager")!.email, password: DEMO_LOGINS.password });
+    await manager.refresh();
+    const board = await manager.get("/api/v1/staging/board");
+    expect(board.status).toBe(200);
+    expect(board.body.items.length).toBeGreaterThanOrEqual(1);
+    for (const item of board.body.items) expect(item.container.code).toMatch(/^TOTE-/);
+    const admin = new ApiClient();
+    await admin.post("/api/v1/auth/login", { email: DEMO_LOGINS.users.find((u) => u.role === "admin")!.email, password: DEMO_LOGINS.password });
+    await admin.refresh();
+    const check = await admin.get("/api/v1/admin/allocations/check");
+    expect(check.body.ok, JSON.stringify(check.body).slice(0, 2000)).toBe(true);
   });
 
   it("generates a small tenant whose stored fulfillability is what the engine computes, in all three states", async () => {
