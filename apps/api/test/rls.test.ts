@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildProduct, buildStockedProduct, buildWarehouse } from "./builders.ts";
 import { signUpCompany, type ApiClient } from "./client.ts";
 import { dbRows } from "./guards.ts";
+import { buildOrder } from "./order-builders.ts";
 import { testEnv } from "./env.ts";
 
 let app: pg.Client;
@@ -93,5 +94,13 @@ describe("row-level security as bod_app", () => {
       await expect(c.query("DELETE FROM stock_movements WHERE product_id = $1", [stocked.productId])).rejects.toThrow(/permission denied/);
     });
     expect(await dbRows("SELECT quantity FROM stock_movements WHERE product_id = $1", [stocked.productId])).toEqual([{ quantity: 5 }]);
+  });
+
+  it("the order search function (it runs as the owner) keeps to the transaction's tenant", async () => {
+    const a = await buildOrder(tenantA, { customerName: "Quentin Searchable", lines: [{ productId: (await buildProduct(tenantA)).id, quantity: 1 }] });
+    const found = (tenant: string | null) => asApp(tenant, async (c) => (await c.query("SELECT search_order_ids('Quentin%', 100) AS id")).rows.map((r) => r.id));
+    expect(await found(tenantA.tenantId!)).toEqual([a.id]);
+    expect(await found(tenantB.tenantId!)).toEqual([]);
+    expect(await found(null)).toEqual([]);
   });
 });

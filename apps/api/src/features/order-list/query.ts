@@ -2,7 +2,7 @@
 // query per page. Every filter reads stored columns (fulfillability is the engine's stored
 // result, never computed here). See docs/orders-list.md for the index each shape uses.
 import { OPEN_STATUSES, dateBounds, type TFulfillability, type TOrderFilters, type TOrderSort, type TOrderStatus } from "@bod/contracts/order-list";
-import { Prisma } from "../../db/client.ts";
+import { Prisma, type Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 
 const DAY = 86_400_000;
@@ -17,6 +17,8 @@ export interface ListSpec {
   /** Rows to read (the caller asks for limit + 1 to know if there is a next page). */
   take: number;
   now?: Date;
+  /** resolveSearch's answer for filters.q */
+  searchIds?: string[] | null;
 }
 
 /** The last row of a page: the sort's key and the id. `nullShipBy` marks the ship-by list's second segment. */
@@ -52,11 +54,26 @@ function statusesWithin(filter: readonly TOrderStatus[] | undefined, within: rea
 
 const likePrefix = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Above this many matches a search is dense enough to be read in list order with ILIKE. */
+const SEARCH_ID_CAP = 10_000;
+
+/**
+ * The ids of the tenant's orders matching `q` (prefix of number, external id, customer name
+ * or a word of it) through the trigram index (`search_order_ids`, migration order_search), or
+ * `null` when there are more than SEARCH_ID_CAP: then the list reads its sort index and filters.
+ */
+export async function resolveSearch(tx: Tx, q: string | undefined): Promise<string[] | null | undefined> {
+  if (!q) return undefined;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT search_order_ids(${`${likePrefix(q)}%`}, ${SEARCH_ID_CAP + 1})::text AS id`;
+  return rows.length > SEARCH_ID_CAP ? null : rows.map((r) => r.id);
+}
+
 /**
  * WHERE conditions for every filter except status and fulfillability (which pick the index
- * and the branches of the query, see `branchConditions`).
+ * and the branches of the query, see `branchConditions`). `searchIds`: what `resolveSearch`
+ * found for `f.q` (null: too many, filter by pattern instead).
  */
-export function filterConditions(tenantId: string, f: TOrderFilters, now = new Date()): Prisma.Sql[] {
+export function filterConditions(tenantId: string, f: TOrderFilters, now = new Date(), searchIds?: string[] | null): Prisma.Sql[] {
   const c: Prisma.Sql[] = [Prisma.sql`o.tenant_id = ${tenantId}::uuid`];
   if (f.channelId) c.push(Prisma.sql`o.channel_id = ${f.channelId}::uuid`);
   if (f.warehouseId) c.push(Prisma.sql`o.warehouse_id = ${f.warehouseId}::uuid`);
@@ -74,7 +91,8 @@ export function filterConditions(tenantId: string, f: TOrderFilters, now = new D
   }
   if (f.orderDateFrom) c.push(Prisma.sql`o.order_date >= ${dateBounds(f.orderDateFrom, "from")}`);
   if (f.orderDateTo) c.push(Prisma.sql`o.order_date < ${dateBounds(f.orderDateTo, "to")}`);
-  if (f.q) {
+  if (f.q && searchIds) c.push(Prisma.sql`o.id IN (SELECT unnest(${searchIds}::uuid[]))`);
+  else if (f.q) {
     const p = `${likePrefix(f.q)}%`;
     c.push(Prisma.sql`(o.number ILIKE ${p} OR o.external_id ILIKE ${p} OR o.customer_name ILIKE ${p} OR o.customer_name ILIKE ${"% " + p})`);
   }
@@ -149,7 +167,7 @@ const and = (parts: Prisma.Sql[]) => Prisma.join(parts.filter((p) => p !== Prism
 export function listSql(spec: ListSpec): Prisma.Sql | null {
   const branches = branchConditions(spec.filters);
   if (!branches) return null;
-  const common = filterConditions(spec.tenantId, spec.filters, spec.now);
+  const common = filterConditions(spec.tenantId, spec.filters, spec.now, spec.searchIds);
   const parts: Prisma.Sql[] = [];
   for (const b of branches) {
     for (const s of segments(spec.sort, spec.dir, spec.cursor)) {

@@ -17,13 +17,15 @@ import type { TPage } from "@bod/contracts/common";
 import { Prisma, inTenant, type Tx } from "../../db/client.ts";
 import { isoOrNull, iso } from "../../http/pagination.ts";
 import type { RequestContext } from "../../http/types.ts";
-import { branchConditions, cursorOf, decodeListCursor, encodeListCursor, filterConditions, listSql, type Cursor, type Dir, type OrderRow } from "./query.ts";
+import { branchConditions, cursorOf, decodeListCursor, encodeListCursor, filterConditions, listSql, resolveSearch, type Cursor, type Dir, type OrderRow } from "./query.ts";
 
 export const defaultDir = (sort: TOrderSort, dir: Dir | undefined): Dir => dir ?? (sort === "priority" ? "desc" : "asc");
 
 /** Reads up to `take` rows of the list after `cursor`. */
 export async function readOrderRows(tx: Tx, tenantId: string, filters: TOrderFilters, sort: TOrderSort, dir: Dir, cursor: Cursor | undefined, take: number): Promise<OrderRow[]> {
-  const sql = listSql({ tenantId, filters, sort, dir, cursor, take });
+  const searchIds = await resolveSearch(tx, filters.q);
+  if (searchIds?.length === 0) return [];
+  const sql = listSql({ tenantId, filters, sort, dir, cursor, take, searchIds });
   return sql ? tx.$queryRaw<OrderRow[]>(sql) : [];
 }
 
@@ -124,7 +126,7 @@ async function countsFromTable(tx: Tx, tenantId: string, status: TOrderStatus[] 
 }
 
 async function boundedCounts(tx: Tx, tenantId: string, query: TOrderCountsQuery): Promise<TOrderCounts> {
-  const common = Prisma.join(filterConditions(tenantId, query), " AND ");
+  const common = Prisma.join(filterConditions(tenantId, query, new Date(), await resolveSearch(tx, query.q)), " AND ");
   const tabs: { key: TCountKey; branches: Prisma.Sql[] | null }[] = [
     ...FULFILLABILITIES.map((f) => ({ key: f as TCountKey, branches: branchConditions({ status: query.status, fulfillability: f }) })),
     ...STATUSES.map((s) => ({ key: s as TCountKey, branches: query.status && !query.status.includes(s) ? null : branchConditions({ status: [s] }) })),
