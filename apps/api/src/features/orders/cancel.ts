@@ -127,6 +127,21 @@ export function cancelOrderLine(ctx: RequestContext, orderId: string, lineId: st
 }
 
 /**
+ * The first steps of every exchange: the replacement product (this company's), the order
+ * locked with the replacement's stock key too, the line, and the order still open.
+ */
+export async function lockForExchange(tx: Tx, ctx: RequestContext, orderId: string, input: { lineId: string; newProductId: string; version?: number }) {
+  const head = await tx.salesOrder.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: orderId } }, select: { warehouseId: true } });
+  if (!head) throw notFound("Order");
+  const product = await findReplacement(tx, ctx.tenantId, input.newProductId);
+  const { order, lines } = await lockOrder(tx, ctx, orderId, { version: input.version, extraKeys: [{ warehouseId: head.warehouseId, productId: product.id }] });
+  const line = lines.find((l) => l.id === input.lineId);
+  if (!line) throw new AppError("not_found", "Order line not found", [{ path: "lineId", message: "No such line on this order" }]);
+  requireOpen(order, "exchange lines of");
+  return { order, lines, line, product };
+}
+
+/**
  * Swaps `quantity` units of a line for another product at the old line's price unless given.
  * No money changes hands here; the guided exchange (oversell.ts) records the price difference.
  */
@@ -137,13 +152,7 @@ export function exchangeLine(
 ): Promise<TOrderDetail> {
   return inTenant(ctx, async (tx) => {
     const { tenantId } = ctx;
-    const head = await tx.salesOrder.findUnique({ where: { tenantId_id: { tenantId, id: orderId } }, select: { warehouseId: true } });
-    if (!head) throw notFound("Order");
-    const product = await findReplacement(tx, tenantId, input.newProductId);
-    const { order, lines } = await lockOrder(tx, ctx, orderId, { version: input.version, extraKeys: [{ warehouseId: head.warehouseId, productId: product.id }] });
-    const line = lines.find((l) => l.id === input.lineId);
-    if (!line) throw new AppError("not_found", "Order line not found", [{ path: "lineId", message: "No such line on this order" }]);
-    requireOpen(order, "exchange lines of");
+    const { order, lines, line, product } = await lockForExchange(tx, ctx, orderId, input);
     const price = input.unitPriceCents ?? line.unitPriceCents;
     const newLineId = await replaceUnits(tx, tenantId, orderId, lines, { line, quantity: input.quantity, product, unitPriceCents: price, userId: ctx.userId });
     await bumpVersion(tx, tenantId, orderId);

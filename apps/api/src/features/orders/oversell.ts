@@ -12,7 +12,7 @@ import type { TCancelRefundRequest, TExchangeSuggestions, TOversellExchangeReque
 import { inTenant } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
-import { ORDER_CANCELLED, ORDER_LINE_EXCHANGED, ORDER_UNITS_CANCELLED, cancelUnits, findReplacement, notifyChannel, replaceUnits } from "./cancel.ts";
+import { ORDER_CANCELLED, ORDER_LINE_EXCHANGED, ORDER_UNITS_CANCELLED, cancelUnits, lockForExchange, notifyChannel, replaceUnits } from "./cancel.ts";
 import { readOrderDetail } from "./detail.ts";
 import { money, readOrderMoney, readRefundedParts, recordAmountDue, recordRefund, type RefundLinePart } from "./refunds.ts";
 import { addOrderEvent, bumpVersion, lockOrder, requireOpen, settleOrders, statusWhenDone } from "./write.ts";
@@ -105,13 +105,7 @@ export function refundUnavailable(ctx: RequestContext, orderId: string, input: T
 export function exchangeUnavailable(ctx: RequestContext, orderId: string, input: TOversellExchangeRequest): Promise<TOrderDetail> {
   return inTenant(ctx, async (tx) => {
     const { tenantId } = ctx;
-    const head = await tx.salesOrder.findUnique({ where: { tenantId_id: { tenantId, id: orderId } }, select: { warehouseId: true } });
-    if (!head) throw notFound("Order");
-    const product = await findReplacement(tx, tenantId, input.newProductId);
-    const { order, lines } = await lockOrder(tx, ctx, orderId, { version: input.version, extraKeys: [{ warehouseId: head.warehouseId, productId: product.id }] });
-    const line = lines.find((l) => l.id === input.lineId);
-    if (!line) throw new AppError("not_found", "Order line not found", [{ path: "lineId", message: "No such line on this order" }]);
-    requireOpen(order, "exchange lines of");
+    const { order, lines, line, product } = await lockForExchange(tx, ctx, orderId, input);
     const oldPrice = line.unitPriceCents;
     const newPrice = input.unitPriceCents ?? oldPrice;
     const newLineId = await replaceUnits(tx, tenantId, orderId, lines, { line, quantity: input.quantity, product, unitPriceCents: newPrice, userId: ctx.userId });
