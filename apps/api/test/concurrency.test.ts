@@ -79,7 +79,7 @@ describe("the stored promise under random concurrent writes", () => {
     const operation = async (client: (typeof writers)[number]) => {
       const orderId = pick(orderIds);
       const kinds = isManager(client)
-        ? ["ship", "shipLine", "adjust", "hold", "release", "priority", "cancel", "cancelLine", "create", "allocate", "edit"]
+        ? ["ship", "shipLine", "adjust", "hold", "release", "priority", "cancel", "cancelLine", "create", "allocate", "edit", ...(client === shop.admin ? ["policy"] : [])]
         : ["ship", "shipLine", "adjust", "allocate"];
       const kind = pick(kinds);
       let res: { status: number; body: any };
@@ -91,6 +91,12 @@ describe("the stored promise under random concurrent writes", () => {
           const order = (await client.get(`/api/v1/orders/${orderId}`)).body;
           const line = pick(order.lines as any[]);
           res = await client.post(`/api/v1/orders/${orderId}/shipments`, { lines: [{ lineId: line.id, quantity: int(1, 2) }] });
+          break;
+        }
+        case "policy": {
+          // the whole company is recomputed under the other policy while the others keep writing
+          const current = (await client.get("/api/v1/settings")).body.allocationPolicy;
+          res = await client.patch("/api/v1/settings", { allocationPolicy: current === "strict_priority" ? "complete_orders_first" : "strict_priority" });
           break;
         }
         case "adjust":

@@ -38,18 +38,21 @@ export function db(): PrismaClient {
 }
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+/** For the few whole-company operations (recompute every allocation, change the allocation policy). */
+export const LONG_TX_MS = 15 * 60_000;
 
 /**
  * Runs `fn` in one transaction as the API's database role (`bod_app`, not a superuser and
  * not the tables' owner), with the tenant (and user) set for row-level security.
  */
-export async function inTenant<T>(scope: { tenantId: string; userId?: string }, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTenant<T>(scope: { tenantId: string; userId?: string }, fn: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  const txOptions = options.timeoutMs ? { ...TX_OPTIONS, timeout: options.timeoutMs } : TX_OPTIONS;
   return retryOnDeadlock(() =>
     db().$transaction(async (tx) => {
       // One round trip: the tenant, the user and the role (set_config('role', …, true) is SET LOCAL ROLE).
       await tx.$executeRaw`SELECT set_config('app.tenant_id', ${scope.tenantId}, true), set_config('app.user_id', ${scope.userId ?? ""}, true), set_config('role', 'bod_app', true)`;
       return fn(tx);
-    }, TX_OPTIONS),
+    }, txOptions),
   );
 }
 

@@ -44,8 +44,17 @@ export async function recomputeKeys(tx: Tx, tenantId: string, keys: Iterable<Sto
   return recompute(tx, tenantId, policy, { keys: scope }, options.orderIds ?? []);
 }
 
-/** Recomputes every key of the tenant (demo data, policy change, repairs). */
+/**
+ * Recomputes every key of the tenant (demo data, policy change, repairs). Every stock level of
+ * the tenant is locked first (created where lines wait on a key without one), so writers wait
+ * for it rather than interleave with it.
+ */
 export async function recomputeTenant(tx: Tx, tenantId: string): Promise<RecomputeOutcome> {
+  await tx.$executeRaw`
+    INSERT INTO stock_levels (tenant_id, warehouse_id, product_id)
+    SELECT DISTINCT tenant_id, warehouse_id, product_id FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND (is_active OR quantity_hard_allocated > 0)
+    ON CONFLICT DO NOTHING`;
+  await tx.$executeRaw`SELECT 1 FROM stock_levels WHERE tenant_id = ${tenantId}::uuid ORDER BY warehouse_id, product_id FOR UPDATE`;
   return recompute(tx, tenantId, await tenantPolicy(tx, tenantId), "all", []);
 }
 

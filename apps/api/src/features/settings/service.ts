@@ -1,7 +1,7 @@
 // Tenant settings: the company name and the allocation policy. Changing the policy
 // recomputes every open order in the same transaction.
 import type { TSettings, TUpdateSettingsRequest } from "@bod/contracts/settings";
-import { inTenant, type Tx } from "../../db/client.ts";
+import { LONG_TX_MS, inTenant, type Tx } from "../../db/client.ts";
 import { notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { recomputeTenant } from "../allocation/recompute.ts";
@@ -27,5 +27,5 @@ export async function updateSettings(ctx: RequestContext, input: TUpdateSettings
     const after = await tx.tenant.update({ where: { id: ctx.tenantId }, data: input });
     if (after.allocationPolicy !== before.allocationPolicy) await recomputeTenant(tx, ctx.tenantId);
     return toSettings(after);
-  });
+  }, { timeoutMs: LONG_TX_MS }); // a policy change recomputes the whole company (a minute or more at a million orders)
 }
