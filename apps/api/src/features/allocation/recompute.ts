@@ -106,9 +106,13 @@ export async function summarizeOrders(
   lineResults: Map<string, { projectedDate: number | null }>,
 ): Promise<FulfillabilityChange[]> {
   if (orderIds.length === 0) return [];
+  // An order's lines can sit at keys this transaction has not locked, which another writer may
+  // be changing: lock the order rows (in id order) before reading their lines, so the summary is
+  // taken from committed lines and the last writer's summary is the true one.
   const orders = await tx.$queryRaw<{ id: string; status: string; fulfillability: Fulfillability | null; projected_date: Date | null }[]>`
     SELECT id::text, status::text, fulfillability::text, projected_date FROM sales_orders
-    WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${orderIds}::uuid[])`;
+    WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${orderIds}::uuid[])
+    ORDER BY id FOR NO KEY UPDATE`;
   const lines = await tx.$queryRaw<{ id: string; order_id: string; remaining: number; allocated: number; projected_date: Date | null }[]>`
     SELECT id::text, order_id::text, quantity_ordered - quantity_shipped - quantity_cancelled AS remaining, quantity_allocated AS allocated, projected_date
     FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND order_id = ANY(${orderIds}::uuid[])`;
