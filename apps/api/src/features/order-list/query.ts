@@ -161,6 +161,32 @@ function outerOrder(sort: TOrderSort, dir: Dir): Prisma.Sql {
   return Prisma.sql`(o.ship_by IS NULL), o.ship_by ${d}, o.id ${d}`;
 }
 
+/** What a list row shows besides the order's own columns. */
+export interface ListExtras {
+  channel_name: string;
+  channel_kind: "shopify" | "amazon" | "ebay" | "manual";
+  line_count: number;
+  unit_count: number;
+  remaining: number;
+}
+
+/**
+ * `page` (a list page's SQL) with each row's channel and line totals, in the page's order:
+ * one statement, so a page costs one round trip.
+ */
+export function withListExtras(tenantId: string, page: Prisma.Sql, sort: TOrderSort, dir: Dir): Prisma.Sql {
+  return Prisma.sql`
+    SELECT o.*, c.name AS channel_name, c.kind::text AS channel_kind, l.line_count, l.unit_count, l.remaining
+    FROM (${page}) o
+    JOIN sales_channels c ON c.tenant_id = ${tenantId}::uuid AND c.id = o.channel_id
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS line_count, coalesce(sum(quantity_ordered), 0)::int AS unit_count,
+             coalesce(sum(quantity_ordered - quantity_shipped - quantity_cancelled), 0)::int AS remaining
+      FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND order_id = o.id
+    ) l
+    ORDER BY ${outerOrder(sort, dir)}`;
+}
+
 const and = (parts: Prisma.Sql[]) => Prisma.join(parts.filter((p) => p !== Prisma.empty && p.sql !== ""), " AND ");
 
 /** One page of the list as SQL: a UNION ALL of (branch × segment) index reads, each limited, then merged and limited. */

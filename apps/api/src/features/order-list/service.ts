@@ -17,7 +17,7 @@ import type { TPage } from "@bod/contracts/common";
 import { Prisma, inTenant, type Tx } from "../../db/client.ts";
 import { isoOrNull, iso } from "../../http/pagination.ts";
 import type { RequestContext } from "../../http/types.ts";
-import { branchConditions, cursorOf, decodeListCursor, encodeListCursor, filterConditions, listSql, resolveSearch, type Cursor, type Dir, type OrderRow } from "./query.ts";
+import { branchConditions, cursorOf, decodeListCursor, encodeListCursor, filterConditions, listSql, resolveSearch, withListExtras, type Cursor, type Dir, type ListExtras, type OrderRow } from "./query.ts";
 
 export const defaultDir = (sort: TOrderSort, dir: Dir | undefined): Dir => dir ?? (sort === "priority" ? "desc" : "asc");
 
@@ -33,9 +33,12 @@ export async function listOrders(ctx: RequestContext, query: TOrderListQuery): P
   const dir = defaultDir(query.sort, query.dir);
   const cursor = decodeListCursor(query.cursor, query.sort, dir);
   return inTenant(ctx, async (tx) => {
-    const rows = await readOrderRows(tx, ctx.tenantId, query, query.sort, dir, cursor, query.limit + 1);
+    const searchIds = await resolveSearch(tx, query.q);
+    const sql = searchIds?.length === 0 ? null : listSql({ tenantId: ctx.tenantId, filters: query, sort: query.sort, dir, cursor, take: query.limit + 1, searchIds });
+    const rows = sql ? await tx.$queryRaw<(OrderRow & ListExtras)[]>(withListExtras(ctx.tenantId, sql, query.sort, dir)) : [];
     const page = rows.slice(0, query.limit);
-    const items = await toListItems(tx, ctx.tenantId, page);
+    const now = new Date();
+    const items = page.map((r) => toListItem(r, r, now));
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > query.limit && last ? encodeListCursor(cursorOf(query.sort, dir, last)) : null };
   });
@@ -53,7 +56,7 @@ export async function readOrderRowsByIds(tx: Tx, tenantId: string, ids: string[]
 /** Adds channel and line totals to a page of rows (one read by primary keys). */
 export async function toListItems(tx: Tx, tenantId: string, rows: OrderRow[], now = new Date()): Promise<TOrderListItem[]> {
   if (rows.length === 0) return [];
-  const extras = await tx.$queryRaw<{ order_id: string; channel_name: string; channel_kind: TOrderListItem["channel"]["kind"]; line_count: number; unit_count: number; remaining: number }[]>`
+  const extras = await tx.$queryRaw<(ListExtras & { order_id: string })[]>`
     SELECT v.order_id, c.name AS channel_name, c.kind::text AS channel_kind, l.line_count, l.unit_count, l.remaining
     FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.channel_id)}::uuid[]) AS v(order_id, channel_id)
     JOIN sales_channels c ON c.tenant_id = ${tenantId}::uuid AND c.id = v.channel_id
@@ -63,28 +66,30 @@ export async function toListItems(tx: Tx, tenantId: string, rows: OrderRow[], no
       FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND order_id = v.order_id
     ) l`;
   const byOrder = new Map(extras.map((e) => [e.order_id, e]));
-  return rows.map((r) => {
-    const e = byOrder.get(r.id)!;
-    return {
-      id: r.id,
-      number: r.number,
-      externalId: r.external_id,
-      channel: { id: r.channel_id, name: e.channel_name, kind: e.channel_kind },
-      warehouseId: r.warehouse_id,
-      customerName: r.customer_name,
-      orderDate: iso(r.order_date),
-      shipBy: isoOrNull(r.ship_by),
-      isOverdue: isOverdue(r, now),
-      priority: r.priority,
-      status: r.status,
-      fulfillability: r.fulfillability,
-      projectedDate: isoOrNull(r.projected_date),
-      tags: r.tags,
-      fulfillmentMode: r.fulfillment_mode,
-      linesSummary: { lineCount: e.line_count, unitCount: e.unit_count, remainingUnits: e.remaining },
-      version: r.version,
-    };
-  });
+  return rows.map((r) => toListItem(r, byOrder.get(r.id)!, now));
+}
+
+/** A list row as the API answers it. */
+export function toListItem(r: OrderRow, e: ListExtras, now: Date): TOrderListItem {
+  return {
+    id: r.id,
+    number: r.number,
+    externalId: r.external_id,
+    channel: { id: r.channel_id, name: e.channel_name, kind: e.channel_kind },
+    warehouseId: r.warehouse_id,
+    customerName: r.customer_name,
+    orderDate: iso(r.order_date),
+    shipBy: isoOrNull(r.ship_by),
+    isOverdue: isOverdue(r, now),
+    priority: r.priority,
+    status: r.status,
+    fulfillability: r.fulfillability,
+    projectedDate: isoOrNull(r.projected_date),
+    tags: r.tags,
+    fulfillmentMode: r.fulfillment_mode,
+    linesSummary: { lineCount: e.line_count, unitCount: e.unit_count, remainingUnits: e.remaining },
+    version: r.version,
+  };
 }
 
 export const isOverdue = (r: Pick<OrderRow, "ship_by" | "status">, now: Date) => r.ship_by !== null && r.ship_by < now && r.status !== "shipped" && r.status !== "cancelled";
