@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import { FormField } from "../../../components/ui/form-field.tsx";
+import { WarehouseSelect } from "../../../components/warehouse-select.tsx";
 import { SearchInput } from "../../../components/ui/search-input.tsx";
 import { useDebounced } from "../../../lib/use-debounced.ts";
-import { useWarehouseOptions } from "../../../lib/lookups.ts";
 import { useChannelOptions } from "../api/orders-api.ts";
 import { SORTS, type TOrderFilters } from "../lib/order-filters.ts";
 
@@ -19,7 +19,6 @@ function useDebouncedParam(value: string | undefined, write: (v: string) => void
 
 export function OrderFilters({ filters, update }: { filters: TOrderFilters; update: (patch: TOrderFilters) => void }) {
   const channels = useChannelOptions();
-  const warehouses = useWarehouseOptions();
   const [q, setQ] = useDebouncedParam(filters.q, (v) => update({ q: v }));
   const [tag, setTag] = useDebouncedParam(filters.tag, (v) => update({ tag: v }));
   const [sku, setSku] = useDebouncedParam(filters.sku, (v) => update({ sku: v }));
@@ -38,16 +37,7 @@ export function OrderFilters({ filters, update }: { filters: TOrderFilters; upda
           ))}
         </select>
       </FormField>
-      <FormField label="Warehouse">
-        <select value={filters.warehouseId ?? ""} onChange={(e) => update({ warehouseId: e.target.value })}>
-          <option value="">All warehouses</option>
-          {warehouses.data?.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.code} · {w.name}
-            </option>
-          ))}
-        </select>
-      </FormField>
+      <WarehouseSelect allowAll value={filters.warehouseId ?? ""} onChange={(id) => update({ warehouseId: id })} />
       <FormField label="Fulfillment mode">
         <select value={filters.mode ?? ""} onChange={(e) => update({ mode: e.target.value })}>
           <option value="">Any mode</option>

@@ -1,26 +1,17 @@
 import { FormField, CheckboxField } from "../../../components/ui/form-field.tsx";
-import { useSupplierOptions, useWarehouseOptions } from "../../../lib/lookups.ts";
+import { useSupplierOptions } from "../../../lib/lookups.ts";
+import { WarehouseSelect } from "../../../components/warehouse-select.tsx";
 import { useChannelOptions } from "../api/backorder-report-api.ts";
 
 export type ReportFilterValues = { warehouseId: string; supplierId: string; channelId: string; onlyNetNeed: boolean; preorderOnly: boolean };
 
 /** The report's filters; every value lives in the URL (the page owns the state). */
 export function ReportFilters({ value, onChange }: { value: ReportFilterValues; onChange: (patch: Partial<ReportFilterValues>) => void }) {
-  const warehouses = useWarehouseOptions();
   const suppliers = useSupplierOptions();
   const channels = useChannelOptions();
   return (
     <div className="toolbar" role="group" aria-label="Report filters">
-      <FormField label="Warehouse">
-        <select value={value.warehouseId} onChange={(e) => onChange({ warehouseId: e.target.value })}>
-          <option value="">All warehouses</option>
-          {warehouses.data?.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.code} · {w.name}
-            </option>
-          ))}
-        </select>
-      </FormField>
+      <WarehouseSelect allowAll value={value.warehouseId} onChange={(id) => onChange({ warehouseId: id })} />
       <FormField label="Supplier">
         <select value={value.supplierId} onChange={(e) => onChange({ supplierId: e.target.value })}>
           <option value="">All suppliers</option>

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { WarehouseSelect } from "../../../components/warehouse-select.tsx";
 import type { TStagedOrder } from "@bod/contracts/staging";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
 import { ScanInput } from "../../../components/ui/scan-input.tsx";
-import { FormField } from "../../../components/ui/form-field.tsx";
 import { ErrorAlert } from "../../../components/ui/alert.tsx";
 import { Spinner } from "../../../components/ui/spinner.tsx";
 import { Table } from "../../../components/ui/table.tsx";
@@ -11,7 +11,6 @@ import { Badge } from "../../../components/ui/badge.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
 import { errorMessage } from "../../../lib/api.ts";
 import { beepError } from "../../../lib/beep.ts";
-import { useWarehouseOptions } from "../../../lib/lookups.ts";
 import { findOpenOrderId, useStagingBoard } from "../api/staging-api.ts";
 import { waitedSince } from "../lib.ts";
 import "../staging.css";
@@ -19,7 +18,6 @@ import "../staging.css";
 /** `/staging`: every staged order with its container, what it holds and waits for; ready-to-complete orders first. */
 export function StagingPage() {
   const navigate = useNavigate();
-  const warehouses = useWarehouseOptions();
   const [warehouseId, setWarehouseId] = useState("");
   const board = useStagingBoard(warehouseId);
   const [orderText, setOrderText] = useState("");
@@ -47,16 +45,7 @@ export function StagingPage() {
       <PageHeader title="Staging" description="Orders held for one complete shipment: picked items wait in a container until the rest arrives." />
       <section className="card form-row">
         <ScanInput label="Scan order number to pick" value={orderText} onChange={setOrderText} onScan={(n) => void scanOrder(n)} autoFocus error={orderError} hint="Opens the pick screen for the order." />
-        <FormField label="Warehouse">
-          <select value={warehouseId} onChange={(e) => setWarehouseId(e.target.value)}>
-            <option value="">All warehouses</option>
-            {warehouses.data?.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.code} · {w.name}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <WarehouseSelect allowAll value={warehouseId} onChange={(id) => setWarehouseId(id)} />
       </section>
       {board.isPending ? (
         <Spinner label="Loading staged orders…" />

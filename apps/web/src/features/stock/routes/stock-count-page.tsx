@@ -9,7 +9,7 @@ import { useIdempotencyKey } from "../../../lib/use-idempotency-key.ts";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useCountStock, useStockLevel } from "../api/stock-api.ts";
 import { ProductPicker, useProductLookup } from "../components/product-picker.tsx";
-import { rememberWarehouse, WarehouseSelect } from "../components/warehouse-select.tsx";
+import { rememberWarehouse, WarehouseSelect } from "../../../components/warehouse-select.tsx";
 import { StockActions } from "../components/stock-actions.tsx";
 import { LedgerTable } from "../components/ledger-table.tsx";
 

@@ -4,7 +4,7 @@ import { Button } from "../../../components/ui/button.tsx";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useProductById } from "../api/stock-api.ts";
 import { ProductPicker, useProductLookup } from "../components/product-picker.tsx";
-import { WarehouseSelect } from "../components/warehouse-select.tsx";
+import { WarehouseSelect } from "../../../components/warehouse-select.tsx";
 import { StockActions } from "../components/stock-actions.tsx";
 import { LedgerTable } from "../components/ledger-table.tsx";
 

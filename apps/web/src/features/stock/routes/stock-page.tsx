@@ -8,7 +8,7 @@ import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
 import { useStockLevels } from "../api/stock-api.ts";
 import { StockActions } from "../components/stock-actions.tsx";
-import { WarehouseSelect } from "../components/warehouse-select.tsx";
+import { WarehouseSelect } from "../../../components/warehouse-select.tsx";
 
 export function StockPage() {
   const [warehouseId, setWarehouseId] = useSearchParamState("warehouseId");

@@ -1,6 +1,6 @@
 import { useEffect, type Ref } from "react";
-import { FormField } from "../../../components/ui/form-field.tsx";
-import { useWarehouseOptions } from "../../../lib/lookups.ts";
+import { FormField } from "./ui/form-field.tsx";
+import { useWarehouseOptions } from "../lib/lookups.ts";
 
 const LAST_KEY = "bod.lastWarehouseId";
 export const rememberWarehouse = (id: string) => {
