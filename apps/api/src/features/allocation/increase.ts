@@ -9,7 +9,8 @@ import { increaseWindowEnd, windowComplete, windowEngineInput, type WindowLine }
 import type { Tx } from "../../db/client.ts";
 import { keyString, sortedKeys, type StockKey } from "../stock/ledger.ts";
 import { loadIncoming } from "./load.ts";
-import { recomputeKeys, summarizeOrders, tenantPolicy, type RecomputeOutcome } from "./recompute.ts";
+import { recomputeKeys, summarizeOrders, writeLineResults, type RecomputeOutcome } from "./recompute.ts";
+import { scopeFacts } from "./scope.ts";
 
 export interface StockIncrease extends StockKey {
   quantity: number;
@@ -23,16 +24,11 @@ const MAX_BATCH = 4096;
 export async function recomputeAfterIncrease(tx: Tx, tenantId: string, increases: StockIncrease[]): Promise<RecomputeOutcome> {
   const keys = sortedKeys(increases);
   if (keys.length === 0) return { changed: [], linesWritten: 0 };
-  if ((await tenantPolicy(tx, tenantId)) !== "strict_priority") return recomputeKeys(tx, tenantId, keys);
+  const { policy, preorders: preorder } = await scopeFacts(tx, tenantId, keys.map((k) => k.productId));
+  if (policy !== "strict_priority") return recomputeKeys(tx, tenantId, keys);
 
   const count = new Map<string, number>();
   for (const i of increases) count.set(keyString(i), (count.get(keyString(i)) ?? 0) + 1);
-  const preorder = new Set(
-    (
-      await tx.$queryRaw<{ id: string }[]>`
-        SELECT id::text FROM products WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${keys.map((k) => k.productId)}::uuid[]) AND is_preorder AND restock_date IS NOT NULL`
-    ).map((r) => r.id),
-  );
   const whole: StockKey[] = [];
   const outcome: RecomputeOutcome = { changed: [], linesWritten: 0 };
   for (const increase of increases) {
@@ -131,12 +127,7 @@ async function recomputeWindow(tx: Tx, tenantId: string, increase: StockIncrease
       delta += r.allocated - before.allocated;
     }
   }
-  if (changed.length) {
-    await tx.$executeRaw`
-      UPDATE sales_order_lines l SET quantity_allocated = v.a, projected_date = v.p
-      FROM unnest(${changed.map((c) => c.id)}::uuid[], ${changed.map((c) => c.allocated)}::int[], ${changed.map((c) => c.projected)}::timestamptz[]) AS v(id, a, p)
-      WHERE l.tenant_id = ${tenantId}::uuid AND l.id = v.id`;
-  }
+  await writeLineResults(tx, tenantId, changed);
   if (delta !== 0) {
     await tx.$executeRaw`UPDATE stock_levels SET allocated = allocated + ${delta}
       WHERE tenant_id = ${tenantId}::uuid AND warehouse_id = ${warehouseId}::uuid AND product_id = ${productId}::uuid`;

@@ -74,12 +74,7 @@ async function recompute(tx: Tx, tenantId: string, policy: AllocationPolicy, sco
     }
     newAllocated.set(line.id, r.allocated);
   }
-  if (changedLines.length) {
-    await tx.$executeRaw`
-      UPDATE sales_order_lines l SET quantity_allocated = v.a, projected_date = v.p
-      FROM unnest(${changedLines.map((c) => c.id)}::uuid[], ${changedLines.map((c) => c.allocated)}::int[], ${changedLines.map((c) => c.projected)}::timestamptz[]) AS v(id, a, p)
-      WHERE l.tenant_id = ${tenantId}::uuid AND l.id = v.id`;
-  }
+  await writeLineResults(tx, tenantId, changedLines);
   const keyList = [...allocatedByKey.keys()];
   if (scope !== "all") for (const k of scope.keys) if (!allocatedByKey.has(keyString(k))) keyList.push(keyString(k));
   if (keyList.length) {
@@ -95,6 +90,15 @@ async function recompute(tx: Tx, tenantId: string, policy: AllocationPolicy, sco
   for (const c of changedLines) orderIds.add(lineById.get(c.id)!.orderId);
   const changed = await summarizeOrders(tx, tenantId, [...orderIds], newAllocated, result.lines);
   return { changed, linesWritten: changedLines.length };
+}
+
+/** Stores new allocations and projected dates of lines, in one statement. */
+export async function writeLineResults(tx: Tx, tenantId: string, lines: { id: string; allocated: number; projected: Date | null }[]) {
+  if (lines.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE sales_order_lines l SET quantity_allocated = v.a, projected_date = v.p
+    FROM unnest(${lines.map((c) => c.id)}::uuid[], ${lines.map((c) => c.allocated)}::int[], ${lines.map((c) => c.projected)}::timestamptz[]) AS v(id, a, p)
+    WHERE l.tenant_id = ${tenantId}::uuid AND l.id = v.id`;
 }
 
 /** Re-derives each order's fulfillability and projected date from all its lines, and writes what differs. */

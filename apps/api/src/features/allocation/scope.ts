@@ -14,16 +14,20 @@ export async function tenantPolicy(tx: Tx, tenantId: string): Promise<Allocation
   return tenant.allocationPolicy;
 }
 
+/** The tenant's policy and which of `productIds` are preorder products with a restock date, in one round trip. */
+export async function scopeFacts(tx: Tx, tenantId: string, productIds: string[]): Promise<{ policy: AllocationPolicy; preorders: Set<string> }> {
+  const [head] = await tx.$queryRaw<{ policy: AllocationPolicy; preorders: string[] }[]>`
+    SELECT t.allocation_policy::text AS policy,
+      ARRAY(SELECT p.id::text FROM products p WHERE p.tenant_id = t.id AND p.id = ANY(${productIds}::uuid[]) AND p.is_preorder AND p.restock_date IS NOT NULL) AS preorders
+    FROM tenants t WHERE t.id = ${tenantId}::uuid`;
+  return { policy: head?.policy ?? "strict_priority", preorders: new Set(head?.preorders ?? []) };
+}
+
 /** `keys` and every key a change there can affect, sorted; with the tenant's policy (one round trip when nothing widens). */
 export async function engineScope(tx: Tx, tenantId: string, keys: Iterable<StockKey>): Promise<{ policy: AllocationPolicy; keys: StockKey[] }> {
   let scope = sortedKeys(keys);
-  const productIds = [...new Set(scope.map((k) => k.productId))];
-  const [head] = await tx.$queryRaw<{ policy: AllocationPolicy; preorders: boolean }[]>`
-    SELECT t.allocation_policy::text AS policy,
-      EXISTS (SELECT 1 FROM products p WHERE p.tenant_id = t.id AND p.id = ANY(${productIds}::uuid[]) AND p.is_preorder AND p.restock_date IS NOT NULL) AS preorders
-    FROM tenants t WHERE t.id = ${tenantId}::uuid`;
-  const policy = head?.policy ?? "strict_priority";
-  if (scope.length === 0 || (policy === "strict_priority" && !head?.preorders)) return { policy, keys: scope };
+  const { policy, preorders } = await scopeFacts(tx, tenantId, [...new Set(scope.map((k) => k.productId))]);
+  if (scope.length === 0 || (policy === "strict_priority" && preorders.size === 0)) return { policy, keys: scope };
   // Widening can feed itself (a preorder key's orders may hold other keys): repeat until nothing is added.
   for (let size = -1; size !== scope.length; ) {
     size = scope.length;

@@ -175,16 +175,27 @@ export interface ListExtras {
  * one statement, so a page costs one round trip.
  */
 export function withListExtras(tenantId: string, page: Prisma.Sql, sort: TOrderSort, dir: Dir): Prisma.Sql {
+  return Prisma.sql`SELECT o.*, ${EXTRAS_COLUMNS} FROM (${page}) o ${extrasJoin(tenantId)} ORDER BY ${outerOrder(sort, dir)}`;
+}
+
+/** The same extras for rows read another way (export, selections), by order id and channel id. */
+export function listExtrasSql(tenantId: string, rows: { id: string; channel_id: string }[]): Prisma.Sql {
   return Prisma.sql`
-    SELECT o.*, c.name AS channel_name, c.kind::text AS channel_kind, l.line_count, l.unit_count, l.remaining
-    FROM (${page}) o
+    SELECT o.id::text AS order_id, ${EXTRAS_COLUMNS}
+    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.channel_id)}::uuid[]) AS o(id, channel_id) ${extrasJoin(tenantId)}`;
+}
+
+const EXTRAS_COLUMNS = Prisma.sql`c.name AS channel_name, c.kind::text AS channel_kind, l.line_count, l.unit_count, l.remaining`;
+
+/** Joins each row `o` (with `id` and `channel_id`) to its channel and its line totals. */
+function extrasJoin(tenantId: string): Prisma.Sql {
+  return Prisma.sql`
     JOIN sales_channels c ON c.tenant_id = ${tenantId}::uuid AND c.id = o.channel_id
     CROSS JOIN LATERAL (
       SELECT count(*)::int AS line_count, coalesce(sum(quantity_ordered), 0)::int AS unit_count,
              coalesce(sum(quantity_ordered - quantity_shipped - quantity_cancelled), 0)::int AS remaining
       FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND order_id = o.id
-    ) l
-    ORDER BY ${outerOrder(sort, dir)}`;
+    ) l`;
 }
 
 const and = (parts: Prisma.Sql[]) => Prisma.join(parts.filter((p) => p !== Prisma.empty && p.sql !== ""), " AND ");

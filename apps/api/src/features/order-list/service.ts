@@ -17,7 +17,7 @@ import type { TPage } from "@bod/contracts/common";
 import { Prisma, inTenant, type Tx } from "../../db/client.ts";
 import { isoOrNull, iso } from "../../http/pagination.ts";
 import type { RequestContext } from "../../http/types.ts";
-import { branchConditions, cursorOf, decodeListCursor, encodeListCursor, filterConditions, listSql, resolveSearch, withListExtras, type Cursor, type Dir, type ListExtras, type OrderRow } from "./query.ts";
+import { branchConditions, cursorOf, decodeListCursor, encodeListCursor, filterConditions, listExtrasSql, listSql, resolveSearch, withListExtras, type Cursor, type Dir, type ListExtras, type OrderRow } from "./query.ts";
 
 export const defaultDir = (sort: TOrderSort, dir: Dir | undefined): Dir => dir ?? (sort === "priority" ? "desc" : "asc");
 
@@ -53,18 +53,10 @@ export async function readOrderRowsByIds(tx: Tx, tenantId: string, ids: string[]
     ORDER BY o.order_date, o.id`;
 }
 
-/** Adds channel and line totals to a page of rows (one read by primary keys). */
+/** Adds channel and line totals to rows read without them (one read by primary keys). */
 export async function toListItems(tx: Tx, tenantId: string, rows: OrderRow[], now = new Date()): Promise<TOrderListItem[]> {
   if (rows.length === 0) return [];
-  const extras = await tx.$queryRaw<(ListExtras & { order_id: string })[]>`
-    SELECT v.order_id, c.name AS channel_name, c.kind::text AS channel_kind, l.line_count, l.unit_count, l.remaining
-    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.channel_id)}::uuid[]) AS v(order_id, channel_id)
-    JOIN sales_channels c ON c.tenant_id = ${tenantId}::uuid AND c.id = v.channel_id
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS line_count, coalesce(sum(quantity_ordered), 0)::int AS unit_count,
-             coalesce(sum(quantity_ordered - quantity_shipped - quantity_cancelled), 0)::int AS remaining
-      FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND order_id = v.order_id
-    ) l`;
+  const extras = await tx.$queryRaw<(ListExtras & { order_id: string })[]>(listExtrasSql(tenantId, rows));
   const byOrder = new Map(extras.map((e) => [e.order_id, e]));
   return rows.map((r) => toListItem(r, byOrder.get(r.id)!, now));
 }
