@@ -35,6 +35,20 @@ describe("order detail", () => {
   });
 });
 
+describe("order detail: overdue", () => {
+  it("is overdue once ship-by has passed, until the order is cancelled or shipped (the list's rule)", async () => {
+    const shop = await buildShop(0);
+    const late = await shop.order([{ productId: shop.product.id, quantity: 1 }], { shipBy: new Date(Date.now() - 86_400_000).toISOString() });
+    const onTime = await shop.order([{ productId: shop.product.id, quantity: 1 }], { shipBy: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(late.isOverdue).toBe(true);
+    expect(onTime.isOverdue).toBe(false);
+    const listed = (await shop.admin.get("/api/v1/orders?shipBy=overdue")).body.items.map((i: { id: string }) => i.id);
+    expect(listed).toEqual([late.id]);
+    const cancelled = await shop.manager.post(`/api/v1/orders/${late.id}/cancel`, { reason: "customer gave up" });
+    expect(cancelled.body.isOverdue).toBe(false);
+  });
+});
+
 describe("PATCH /api/v1/orders/:orderId", () => {
   it("edits customer fields and ship-by, bumps the version and records a diff", async () => {
     const shop = await buildShop(5);

@@ -230,6 +230,8 @@ export const ZOrderDetail = z.object({
   customer: z.object({ name: z.string(), email: z.string().nullable(), shippingAddress: z.string().nullable() }),
   orderDate: z.string(),
   shipBy: z.string().nullable(),
+  /** ship-by has passed and the order has not shipped or been cancelled (the list's rule) */
+  isOverdue: z.boolean(),
   priority: z.number(),
   status: ZOrderStatus,
   fulfillability: ZFulfillability.nullable(),

@@ -3,6 +3,7 @@
 import type { TOrderDetail, TShipment } from "@bod/contracts/orders";
 import { inTenant, type Tx } from "../../db/client.ts";
 import { notFound } from "../../http/errors.ts";
+import { isOverdue } from "../order-list/service.ts";
 import type { RequestContext } from "../../http/types.ts";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -71,6 +72,7 @@ export async function readOrderDetail(tx: Tx, tenantId: string, orderId: string)
     customer: { name: order.customerName, email: order.customerEmail, shippingAddress: order.shippingAddress },
     orderDate: order.orderDate.toISOString(),
     shipBy: iso(order.shipBy),
+    isOverdue: isOverdue({ ship_by: order.shipBy, status: order.status }, new Date()),
     priority: order.priority,
     status: order.status,
     fulfillability: order.fulfillability,

@@ -86,7 +86,7 @@ export function OrderPage() {
           <div>
             <dt>Ship-by</dt>
             <dd>
-              <ShipBy value={o.shipBy} isOverdue={o.shipBy !== null && Date.parse(o.shipBy) < Date.now() && o.status !== "shipped" && o.status !== "cancelled"} />
+              <ShipBy value={o.shipBy} isOverdue={o.isOverdue} />
             </dd>
           </div>
           <div>
