@@ -16,8 +16,7 @@ export type TOrderEvent = TOrderDetail["events"][number];
 export type TOrderNote = TOrderDetail["notes"][number];
 export type TOrderRefund = TRefund;
 
-export type TCreateShipmentRequest = { lines?: { lineId: string; quantity: number }[]; carrier?: string; trackingNumber?: string };
-export type TCreateShipmentResponse = { shipment: TOrderShipment; order: TOrderDetail };
+export type { TCreateShipmentRequest, TShipmentResponse as TCreateShipmentResponse } from "@bod/contracts/orders";
 export type TInsufficientStockDetail = { lineId: string; sku: string; requested: number; allocated: number };
 
 
