@@ -15,7 +15,14 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: "forks",
-          env: { NODE_ENV: "test", LOGIN_RATE_LIMIT: "1000" },
+          env: {
+            NODE_ENV: "test",
+            LOGIN_RATE_LIMIT: "1000",
+            // Sealing store credentials in tests (a fixed, test-only key).
+            SECRETS_KEY: "7465737420736563726574206b657920666f72206261636b6f72646572206473",
+            // Short timeouts so failure paths run in seconds.
+            STORE_TIMEOUT_MS: "3000",
+          },
         },
       },
     ],

@@ -8,7 +8,7 @@
  */
 import pg from "pg";
 import { readConfig } from "../apps/api/src/config.ts";
-import { applyMigrations } from "../apps/api/src/db/migrations.ts";
+import { migrateDatabase } from "../apps/api/src/db/migrations.ts";
 import { openDb, setDb } from "../apps/api/src/db/client.ts";
 import { startEmbeddedDatabase } from "../apps/api/src/db/embedded.ts";
 import { generateTenant } from "../apps/api/src/demo/generate.ts";
@@ -29,10 +29,7 @@ if (!Number.isInteger(orders) || orders < 1) {
 const config = readConfig();
 const embedded = config.databaseUrl ? undefined : await startEmbeddedDatabase(config.dataDir);
 const url = config.databaseUrl ?? embedded!.url;
-const migrator = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL ?? url });
-await migrator.connect();
-await applyMigrations(migrator);
-await migrator.end();
+await migrateDatabase(process.env.MIGRATION_DATABASE_URL ?? url);
 
 const handle = openDb(url, { max: embedded ? 1 : 4 });
 setDb(handle);

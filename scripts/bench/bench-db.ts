@@ -5,7 +5,7 @@ import os from "node:os";
 import v8 from "node:v8";
 import { spawnSync } from "node:child_process";
 import pg from "pg";
-import { applyMigrations } from "../../apps/api/src/db/migrations.ts";
+import { migrateDatabase } from "../../apps/api/src/db/migrations.ts";
 import { openDb, setDb, type DbHandle } from "../../apps/api/src/db/client.ts";
 import { generateTenant, type GenerateTenantOptions } from "../../apps/api/src/demo/generate.ts";
 
@@ -76,9 +76,9 @@ export async function ensureBenchTenant(url: string, marker: string, options: Ge
   }
   await server.end();
 
+  await migrateDatabase(url);
   const owner = new pg.Client({ connectionString: url });
   await owner.connect();
-  await applyMigrations(owner);
   const handle = openDb(withDatabase(url, database, "bod_app"), { max: 10 });
   setDb(handle);
   if (stored) {

@@ -13,6 +13,7 @@ import { errorHandler, routeNotFound } from "./http/errors.ts";
 import { db } from "./db/client.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { apiRouters } from "./routes.ts";
+import { webhookRouter } from "./features/integrations/webhook-routes.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -54,13 +55,19 @@ export function createApp(options: AppOptions = {}) {
       },
     }),
   );
+  // Store webhooks are verified over their raw bytes, so they are routed before JSON parsing.
+  app.use("/api/v1/webhooks", webhookRouter);
   app.use(express.json({ limit: "2mb" }));
   app.use(cookieParser());
 
   app.get("/api/health", async (_req, res) => {
     try {
-      await db().$queryRaw`SELECT 1`;
-      res.json({ status: "ok", database: "ok" });
+      const [q] = await db().$queryRaw<{ waiting: bigint; running: bigint; failed: bigint; oldest_waiting_seconds: number }[]>`SELECT * FROM app_queue_stats()`;
+      res.json({
+        status: "ok",
+        database: "ok",
+        queue: { waiting: Number(q!.waiting), running: Number(q!.running), failed: Number(q!.failed), oldestWaitingSeconds: Math.round(q!.oldest_waiting_seconds) },
+      });
     } catch {
       res.status(503).json({ status: "degraded", database: "unreachable" });
     }

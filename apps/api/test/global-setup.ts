@@ -3,7 +3,7 @@
 // this run's process id, so runs on the same server do not disturb each other.
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../src/db/migrations.ts";
+import { migrateDatabase } from "../src/db/migrations.ts";
 import { SERVER_URL, databaseUrl } from "./db-names.ts";
 
 declare module "vitest" {
@@ -21,10 +21,7 @@ export default async function setup(project: TestProject) {
   });
   await dropLeftovers(admin);
   await admin.query(`CREATE DATABASE ${template}`);
-  const client = new pg.Client({ connectionString: databaseUrl(template) });
-  await client.connect();
-  await applyMigrations(client);
-  await client.end();
+  await migrateDatabase(databaseUrl(template));
   await admin.end();
   project.provide("templateDatabase", template);
 

@@ -3,6 +3,7 @@ import { buildChannel, buildProduct, buildStockedProduct } from "./builders.ts";
 import { insertOpenOrder, lineAllocated } from "./sql-fixtures.ts";
 import { signUpCompany } from "./client.ts";
 import { dbRows, describeGuards, expectInvalid, tenantPair, type TenantPair } from "./guards.ts";
+import { eventually, startTestWorker } from "./worker.ts";
 
 const tenantRow = (id: string) => dbRows("SELECT name, allocation_policy FROM tenants WHERE id = $1", [id]);
 
@@ -17,7 +18,7 @@ describe("settings", () => {
     expect(renamed.status).toBe(200);
     expect(renamed.body.name).toBe("Settings Company");
     const changed = await admin.patch("/api/v1/settings", { allocationPolicy: "complete_orders_first" });
-    expect(changed.status).toBe(200);
+    expect(changed.status).toBe(202); // the recompute is queued (job-queue.test.ts follows it)
     expect(changed.body.allocationPolicy).toBe("complete_orders_first");
     expect(await tenantRow(admin.tenantId!)).toEqual([{ name: "Settings Company", allocation_policy: "complete_orders_first" }]);
     expect((await admin.get("/api/v1/auth/me")).body.tenant.allocationPolicy).toBe("complete_orders_first");
@@ -34,13 +35,20 @@ describe("settings", () => {
     const second = await insertOpenOrder({ ...base, priority: 0, lines: [{ productId: mug.id, quantity: 1 }] });
     await dbRows("UPDATE stock_levels SET allocated = 1 WHERE warehouse_id = $1 AND product_id = $2", [warehouse.id, mug.id]);
 
-    expect((await admin.patch("/api/v1/settings", { allocationPolicy: "complete_orders_first" })).status).toBe(200);
+    const worker = await startTestWorker();
+    const recomputed = async (patch: object) => {
+      const res = await admin.patch("/api/v1/settings", patch);
+      expect(res.status).toBe(202);
+      await eventually(async () => (await admin.get(`/api/v1/jobs/${res.body.recomputeJob.id}`)).body.status === "succeeded", 20_000, "the recompute");
+    };
+    await recomputed({ allocationPolicy: "complete_orders_first" });
     expect(await lineAllocated(first.lineIds[0]!)).toBe(0);
     expect(await lineAllocated(second.lineIds[0]!)).toBe(1);
 
-    expect((await admin.patch("/api/v1/settings", { allocationPolicy: "strict_priority" })).status).toBe(200);
+    await recomputed({ allocationPolicy: "strict_priority" });
     expect(await lineAllocated(first.lineIds[0]!)).toBe(1);
     expect(await lineAllocated(second.lineIds[0]!)).toBe(0);
+    await worker.stop();
   });
 
   it("refuses bad input with the field named", async () => {

@@ -7,8 +7,10 @@ import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { openDb, setDb, type DbHandle } from "../src/db/client.ts";
 import { createApp } from "../src/app.ts";
+import { configureSecretsKey, parseSecretsKey } from "../src/security/secret-box.ts";
 import { SERVER_URL, databaseUrl } from "./db-names.ts";
 import { testEnv } from "./env.ts";
+import { stopTestWorkers } from "./worker.ts";
 
 const name = `bod_test_f${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
 let handle: DbHandle;
@@ -24,12 +26,15 @@ beforeAll(async () => {
   testEnv.superuser = new pg.Pool({ connectionString: databaseUrl(name), max: 4 });
   testEnv.superuser.on("error", () => {}); // an idle connection dropped at teardown is not a test failure
   testEnv.appDatabaseUrl = databaseUrl(name, "bod_app");
+  testEnv.ownerDatabaseUrl = databaseUrl(name);
+  configureSecretsKey(parseSecretsKey(process.env.SECRETS_KEY ?? "00".repeat(32)));
   server = createApp({ logLevel: "silent" }).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   testEnv.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
+  await stopTestWorkers();
   await new Promise((resolve) => server?.close(resolve));
   await handle?.close();
   await testEnv.superuser?.end();

@@ -13,6 +13,7 @@ export const ZErrorCode = z.enum([
   "rule_violation",
   "rate_limited",
   "internal",
+  "unavailable",
 ]);
 export type TErrorCode = z.infer<typeof ZErrorCode>;
 

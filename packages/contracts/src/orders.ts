@@ -1,8 +1,9 @@
 // Sales orders: create/import, detail, edits, hold/release/priority, cancel/refund/exchange,
-// tags and notes, hard allocations, shipments, and an order's outbox events.
+// tags and notes, hard allocations and shipments (an order's outbox: integrations.ts).
 import { z } from "zod";
 import { ZId, ZQuantity } from "./common.ts";
 import { ZChannelKind, ZFulfillmentMode } from "./channels.ts";
+import { ZOutboxStatus } from "./integrations.ts";
 
 export const ZOrderStatus = z.enum(["open", "on_hold", "partially_shipped", "shipped", "cancelled"]);
 export type TOrderStatus = z.infer<typeof ZOrderStatus>;
@@ -191,7 +192,7 @@ export const ZRefund = z.object({
   reason: z.string().nullable(),
   lines: z.array(z.object({ lineId: ZId, sku: z.string(), quantity: z.number(), amountCents: z.number() })),
   /** The outbox message asking the channel to pay it back: pending, delivered or failed (null for refunds recorded before the outbox link). */
-  channelStatus: z.enum(["pending", "delivered", "failed"]).nullable(),
+  channelStatus: ZOutboxStatus.nullable(),
   createdAt: z.string(),
 });
 export type TRefund = z.infer<typeof ZRefund>;
@@ -260,15 +261,4 @@ export const ZPackingSlip = z.object({
   customer: z.object({ name: z.string(), email: z.string().nullable(), shippingAddress: z.string().nullable() }),
 });
 
-export const ZOutboxEvent = z.object({
-  id: ZId,
-  type: z.string(),
-  payload: z.unknown(),
-  status: z.enum(["pending", "delivered", "failed"]),
-  attempts: z.number(),
-  availableAt: z.string(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  deliveredAt: z.string().nullable(),
-});
-export const ZOutboxEventList = z.object({ items: z.array(ZOutboxEvent) });
+

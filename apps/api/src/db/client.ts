@@ -45,7 +45,7 @@ export const LONG_TX_MS = 15 * 60_000;
  * Runs `fn` in one transaction as the API's database role (`bod_app`, not a superuser and
  * not the tables' owner), with the tenant (and user) set for row-level security.
  */
-export async function inTenant<T>(scope: { tenantId: string; userId?: string }, fn: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+export async function inTenant<T>(scope: { tenantId: string; userId?: string | null }, fn: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
   const txOptions = options.timeoutMs ? { ...TX_OPTIONS, timeout: options.timeoutMs } : TX_OPTIONS;
   return retryOnDeadlock(() =>
     db().$transaction(async (tx) => {
@@ -89,4 +89,22 @@ export async function asUser<T>(userId: string | undefined, fn: (tx: Tx) => Prom
     await tx.$executeRaw`SELECT set_config('app.tenant_id', '', true), set_config('app.user_id', ${userId ?? ""}, true), set_config('role', 'bod_app', true)`;
     return fn(tx);
   }, TX_OPTIONS);
+}
+
+/**
+ * For a store's webhook, which names only its channel: one transaction as `bod_app`, with the
+ * channel's tenant looked up (app_webhook_channel_tenant) and then set for row-level security.
+ * `fn` is not called (undefined is returned) when no channel has that id.
+ */
+export async function inChannelTenant<T>(channelId: string, fn: (tx: Tx, tenantId: string) => Promise<T>): Promise<T | undefined> {
+  return retryOnDeadlock(() =>
+    db().$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ tenant_id: string | null }[]>`
+        SELECT set_config('role', 'bod_app', true), set_config('app.user_id', '', true), app_webhook_channel_tenant(${channelId}::uuid)::text AS tenant_id`;
+      const tenantId = rows[0]?.tenant_id;
+      if (!tenantId) return undefined;
+      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+      return fn(tx, tenantId);
+    }, TX_OPTIONS),
+  );
 }

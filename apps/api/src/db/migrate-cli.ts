@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { MIGRATIONS_DIR, applyMigrations } from "./migrations.ts";
+import { MIGRATIONS_DIR, migrateDatabase } from "./migrations.ts";
 import { checkDrift, diffMigrationsToSchema } from "./drift.ts";
 
 const DEV_URL = process.env.DEV_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -15,14 +15,8 @@ const DEV_URL = process.env.DEV_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5
 async function deploy() {
   const url = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!url) throw new Error("Set DATABASE_URL (or MIGRATION_DATABASE_URL) to the database to migrate.");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const applied = await applyMigrations(client);
-    console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
-  } finally {
-    await client.end();
-  }
+  const applied = await migrateDatabase(url);
+  console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
 }
 
 async function create(name: string | undefined) {

@@ -5,6 +5,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { installJobQueueSchema } from "../jobs/schema.ts";
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 export const SCHEMA_PATH = path.join(ROOT_DIR, "prisma/schema.prisma");
@@ -88,5 +90,20 @@ export async function applyMigrations(db: SqlRunner, migrations = listMigrations
     return done;
   } finally {
     await db.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]);
+  }
+}
+
+/**
+ * Everything a database needs, connected as the tables' owner: the job queue's own schema
+ * (graphile-worker's migrations), then ours. Returns the names of our migrations applied.
+ */
+export async function migrateDatabase(connectionString: string): Promise<string[]> {
+  await installJobQueueSchema(connectionString);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await applyMigrations(client);
+  } finally {
+    await client.end();
   }
 }

@@ -20,7 +20,8 @@ export interface EndpointSpec<B extends Schema, Q extends Schema, P extends Sche
   query?: Q;
   params?: P;
   response?: R;
-  status?: number;
+  /** The success status, or a function of the result (202 when work was queued, 200 otherwise). */
+  status?: number | ((result: Infer<R>) => number);
   /** Honour the Idempotency-Key header: a retry returns the first result and changes nothing. */
   idempotent?: boolean;
 }
@@ -73,7 +74,8 @@ export class ApiRouter {
       };
       const run = async () => {
         const result = await handler(input, req, res);
-        return { status: spec.status ?? (result === undefined ? 204 : 200), body: result };
+        const status = typeof spec.status === "function" ? spec.status(result) : spec.status;
+        return { status: status ?? (result === undefined ? 204 : 200), body: result };
       };
       const { status, body } = spec.idempotent ? await withIdempotency(req, input.ctx, run) : await run();
       if (res.headersSent) return;

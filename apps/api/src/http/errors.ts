@@ -14,6 +14,7 @@ const STATUS: Record<TErrorCode, number> = {
   rule_violation: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 /** The one error type of the API; mapped to a status and the one JSON shape below. */

@@ -6,6 +6,7 @@ import { computeFulfillability, summarizeOrder } from "@bod/domain/fulfillabilit
 import type { AllocationPolicy, EngineInput, EngineLine, EngineOrder, Fulfillability } from "@bod/domain/types";
 import type { Tx } from "../../db/client.ts";
 import { keyString, lockedKeys, lockStockKeys, sortedKeys, type StockKey } from "../stock/ledger.ts";
+import { announceHolds } from "./holds.ts";
 import { engineScope, tenantPolicy } from "./scope.ts";
 
 export { tenantPolicy };
@@ -49,18 +50,23 @@ export async function recomputeKeys(tx: Tx, tenantId: string, keys: Iterable<Sto
  * the tenant is locked first (created where lines wait on a key without one), so writers wait
  * for it rather than interleave with it.
  */
-export async function recomputeTenant(tx: Tx, tenantId: string): Promise<RecomputeOutcome> {
+export async function recomputeTenant(tx: Tx, tenantId: string, onProgress?: ProgressReport): Promise<RecomputeOutcome> {
   await tx.$executeRaw`
     INSERT INTO stock_levels (tenant_id, warehouse_id, product_id)
     SELECT DISTINCT tenant_id, warehouse_id, product_id FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND (is_active OR quantity_hard_allocated > 0)
     ON CONFLICT DO NOTHING`;
   await tx.$executeRaw`SELECT 1 FROM stock_levels WHERE tenant_id = ${tenantId}::uuid ORDER BY warehouse_id, product_id FOR UPDATE`;
-  return recompute(tx, tenantId, await tenantPolicy(tx, tenantId), "all", []);
+  return recompute(tx, tenantId, await tenantPolicy(tx, tenantId), "all", [], onProgress);
 }
 
-async function recompute(tx: Tx, tenantId: string, policy: AllocationPolicy, scope: KeyScope, extraOrderIds: string[]): Promise<RecomputeOutcome> {
+/** Whole-company recomputes report their phase (1: computing, 2: writing) to whoever waits for them. */
+export type ProgressReport = (phase: string, done: number) => void;
+
+async function recompute(tx: Tx, tenantId: string, policy: AllocationPolicy, scope: KeyScope, extraOrderIds: string[], onProgress?: ProgressReport): Promise<RecomputeOutcome> {
   const state = await loadEngineState(tx, tenantId, scope);
+  onProgress?.(`Computing allocations for ${state.lines.length} waiting line(s)`, 1);
   const result = computeFulfillability(toEngineInput(policy, state));
+  onProgress?.("Writing the new allocations", 2);
 
   const changedLines: { id: string; allocated: number; projected: Date | null }[] = [];
   const newAllocated = new Map<string, number>();
@@ -153,6 +159,7 @@ export async function summarizeOrders(
       FROM unnest(${writes.map((w) => w.id)}::uuid[], ${writes.map((w) => w.f)}::text[], ${writes.map((w) => w.p)}::timestamptz[]) AS v(id, f, p)
       WHERE o.tenant_id = ${tenantId}::uuid AND o.id = v.id`;
   }
+  await announceHolds(tx, tenantId, orderIds);
   return changes;
 }
 

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { ApiRouter } from "../../http/endpoint.ts";
 import { ROLES } from "../../http/auth.ts";
 import { LONG_TX_MS, inTenant } from "../../db/client.ts";
 import { checkAllocations } from "./check.ts";
-import { recomputeTenant } from "./recompute.ts";
+import { ZQueuedJobResponse } from "@bod/contracts/integrations";
+import { queueRecompute } from "../background-jobs/service.ts";
 
 export const allocationRoutes = new ApiRouter("/api/v1/admin/allocations");
 
@@ -13,9 +13,6 @@ allocationRoutes.get("/check", { summary: "Recompute every allocation from scrat
 
 allocationRoutes.post(
   "/recompute",
-  { summary: "Recompute and store every allocation of the company", roles: ROLES.admin, response: z.object({ linesWritten: z.number(), ordersChanged: z.number() }) },
-  async ({ ctx }) => {
-    const outcome = await inTenant(ctx, (tx) => recomputeTenant(tx, ctx.tenantId), { timeoutMs: LONG_TX_MS });
-    return { linesWritten: outcome.linesWritten, ordersChanged: outcome.changed.length };
-  },
+  { summary: "Recompute and store every allocation of the company, on the job queue (202: poll GET /jobs/:id)", roles: ROLES.admin, response: ZQueuedJobResponse, status: 202 },
+  async ({ ctx }) => ({ job: await inTenant(ctx, (tx) => queueRecompute(tx, ctx, "an admin asked for a recompute")) }),
 );

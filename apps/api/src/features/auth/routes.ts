@@ -1,6 +1,7 @@
 import type { Response } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { ZLoginRequest, ZMeResponse, ZSignupRequest, ZSwitchTenantRequest } from "@bod/contracts/auth";
+import { userIdOf } from "../../http/types.ts";
 import { ApiRouter } from "../../http/endpoint.ts";
 import { SESSION_COOKIE } from "../../http/auth.ts";
 import { AppError } from "../../http/errors.ts";
@@ -44,10 +45,10 @@ authRoutes.post("/logout", { summary: "Sign out" }, async ({ ctx }, _req, res) =
   res.clearCookie(SESSION_COOKIE, { path: "/" });
 });
 
-authRoutes.get("/me", { summary: "Who is signed in, in which company, and the CSRF token", response: ZMeResponse }, ({ ctx }) => getMe(ctx));
+authRoutes.get("/me", { summary: "Who is signed in, in which company, and the CSRF token", response: ZMeResponse }, ({ ctx }) => getMe({ ...ctx, userId: userIdOf(ctx) }));
 
 authRoutes.post("/switch-tenant", { summary: "Work in another company you belong to", body: ZSwitchTenantRequest, response: ZMeResponse }, async ({ body, ctx }) => {
   if (!ctx.sessionId) throw new AppError("rule_violation", "API tokens belong to one company; use a token of the other company");
-  await switchTenant(ctx.sessionId, ctx.userId, body.tenantId);
-  return getMe({ ...ctx, tenantId: body.tenantId });
+  await switchTenant(ctx.sessionId, userIdOf(ctx), body.tenantId);
+  return getMe({ ...ctx, userId: userIdOf(ctx), tenantId: body.tenantId });
 });

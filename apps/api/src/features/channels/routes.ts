@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ZId } from "@bod/contracts/common";
-import { ZChannel, ZChannelListQuery, ZChannelPage, ZCreateChannelRequest, ZUpdateChannelRequest } from "@bod/contracts/channels";
+import { ZChannel, ZChannelListQuery, ZChannelPage, ZCreateChannelRequest, ZRotateWebhookSecretRequest, ZUpdateChannelRequest } from "@bod/contracts/channels";
 import { ApiRouter } from "../../http/endpoint.ts";
 import { ROLES } from "../../http/auth.ts";
-import { createChannel, deleteChannel, getChannel, listChannels, updateChannel } from "./service.ts";
+import { createChannel, deleteChannel, getChannel, listChannels, revokeWebhookSecret, rotateWebhookSecret, updateChannel } from "./service.ts";
 
 export const channelRoutes = new ApiRouter("/api/v1/channels");
 const r = channelRoutes;
@@ -16,3 +16,13 @@ r.patch("/:id", { summary: "Change a sales channel's settings", roles: ROLES.adm
   updateChannel(ctx, params.id, body),
 );
 r.delete("/:id", { summary: "Delete a channel no order came from", roles: ROLES.admin, params: ZParams }, ({ ctx, params }) => deleteChannel(ctx, params.id));
+
+const ZSecretParams = z.object({ id: ZId, secretId: ZId });
+r.post(
+  "/:id/webhook-secrets",
+  { summary: "Rotate the webhook secret: the new one is current, the previous one stays valid for overlapHours", roles: ROLES.admin, params: ZParams, body: ZRotateWebhookSecretRequest, response: ZChannel, status: 201 },
+  ({ ctx, params, body }) => rotateWebhookSecret(ctx, params.id, body),
+);
+r.delete("/:id/webhook-secrets/:secretId", { summary: "Stop accepting a webhook secret now", roles: ROLES.admin, params: ZSecretParams, response: ZChannel }, ({ ctx, params }) =>
+  revokeWebhookSecret(ctx, params.id, params.secretId),
+);

@@ -17,7 +17,7 @@ export const ORDER_UNITS_CANCELLED = "order.units_cancelled";
 export const ORDER_LINE_EXCHANGED = "order.line_exchanged";
 
 /** Cancels `quantity` remaining units of a line; its allocation shrinks with it (hard allocation rows too, staged units put back by `userId`). */
-export async function cancelUnits(tx: Tx, tenantId: string, line: LockedLine, quantity: number, userId?: string) {
+export async function cancelUnits(tx: Tx, tenantId: string, line: LockedLine, quantity: number, userId?: string | null) {
   if (quantity > line.remaining) {
     throw new AppError("rule_violation", `Only ${line.remaining} unit(s) of ${line.sku} remain to cancel: ${line.shipped} already shipped`, {
       lineId: line.id,
@@ -46,7 +46,7 @@ export interface ExchangeStep {
   quantity: number;
   product: { id: string; sku: string };
   unitPriceCents: number;
-  userId?: string;
+  userId?: string | null;
 }
 
 /** Resolves the replacement product within the tenant (404 naming `newProductId` otherwise). */

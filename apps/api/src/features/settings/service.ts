@@ -1,10 +1,10 @@
-// Tenant settings: the company name and the allocation policy. Changing the policy
-// recomputes every open order in the same transaction.
-import type { TSettings, TUpdateSettingsRequest } from "@bod/contracts/settings";
-import { LONG_TX_MS, inTenant, type Tx } from "../../db/client.ts";
+// Tenant settings: the company name and the allocation policy. Changing the policy queues a
+// recompute of every open order on the job queue (features/background-jobs).
+import type { TSettings, TUpdateSettingsRequest, TUpdateSettingsResponse } from "@bod/contracts/settings";
+import { inTenant, type Tx } from "../../db/client.ts";
 import { notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
-import { recomputeTenant } from "../allocation/recompute.ts";
+import { queueRecompute } from "../background-jobs/service.ts";
 
 type TenantRow = { id: string; name: string; slug: string; allocationPolicy: TSettings["allocationPolicy"]; defaultFulfillmentMode: TSettings["defaultFulfillmentMode"] };
 const toSettings = (t: TenantRow): TSettings => ({ tenantId: t.id, name: t.name, slug: t.slug, allocationPolicy: t.allocationPolicy, defaultFulfillmentMode: t.defaultFulfillmentMode });
@@ -19,13 +19,17 @@ export async function getSettings(ctx: RequestContext) {
   return inTenant(ctx, async (tx) => toSettings(await findTenant(tx, ctx.tenantId)));
 }
 
-export async function updateSettings(ctx: RequestContext, input: TUpdateSettingsRequest) {
+/**
+ * A policy change queues a whole-company recompute (it takes a minute or more at a million
+ * orders) in the same transaction; until it has run, each write recomputes its own keys under
+ * the new policy, so every promise stays consistent.
+ */
+export async function updateSettings(ctx: RequestContext, input: TUpdateSettingsRequest): Promise<TUpdateSettingsResponse> {
   return inTenant(ctx, async (tx) => {
-    // Lock the tenant row: two policy changes at once recompute one after the other.
     await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${ctx.tenantId}::uuid FOR UPDATE`;
     const before = await findTenant(tx, ctx.tenantId);
     const after = await tx.tenant.update({ where: { id: ctx.tenantId }, data: input });
-    if (after.allocationPolicy !== before.allocationPolicy) await recomputeTenant(tx, ctx.tenantId);
-    return toSettings(after);
-  }, { timeoutMs: LONG_TX_MS }); // a policy change recomputes the whole company (a minute or more at a million orders)
+    const recomputeJob = after.allocationPolicy !== before.allocationPolicy ? await queueRecompute(tx, ctx, `allocation policy changed to ${after.allocationPolicy}`) : null;
+    return { ...toSettings(after), recomputeJob };
+  });
 }

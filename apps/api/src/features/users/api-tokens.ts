@@ -6,7 +6,7 @@ import { inTenant } from "../../db/client.ts";
 import { notFound } from "../../http/errors.ts";
 import { randomToken, sha256 } from "../../http/auth.ts";
 import { decodeTextCursor, iso, isoOrNull, toPage } from "../../http/pagination.ts";
-import type { RequestContext } from "../../http/types.ts";
+import { userIdOf, type RequestContext } from "../../http/types.ts";
 
 type TokenRow = { id: string; name: string; role: TApiToken["role"]; createdBy: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
 const toApiToken = (t: TokenRow): TApiToken => ({
@@ -35,7 +35,7 @@ export async function listApiTokens(ctx: RequestContext, query: TPageQuery): Pro
 export async function createApiToken(ctx: RequestContext, input: TCreateApiTokenRequest): Promise<TCreatedApiToken> {
   const secret = `bod_${ctx.tenantId.replaceAll("-", "")}_${randomToken(32)}`;
   return inTenant(ctx, async (tx) => {
-    const row = await tx.apiToken.create({ data: { tenantId: ctx.tenantId, name: input.name, role: input.role, tokenHash: sha256(secret), createdBy: ctx.userId } });
+    const row = await tx.apiToken.create({ data: { tenantId: ctx.tenantId, name: input.name, role: input.role, tokenHash: sha256(secret), createdBy: userIdOf(ctx) } });
     return { ...toApiToken(row), secret };
   });
 }

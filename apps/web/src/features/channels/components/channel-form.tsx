@@ -5,10 +5,11 @@ import { Button } from "../../../components/ui/button.tsx";
 import { ErrorAlert, fieldError } from "../../../components/ui/alert.tsx";
 import { useWarehouseOptions } from "../../../lib/lookups.ts";
 
-export type ChannelFormValues = Omit<TChannel, "id" | "createdAt">;
+export type ChannelFormValues = Pick<TChannel, "name" | "kind" | "acceptsBackorders" | "notifyOnPartialShipment" | "supportsOrderEdits" | "defaultWarehouseId" | "defaultFulfillmentMode">;
 
 const KINDS: { value: TChannelKind; label: string }[] = [
   { value: "shopify", label: "Shopify" },
+  { value: "woocommerce", label: "WooCommerce" },
   { value: "amazon", label: "Amazon" },
   { value: "ebay", label: "eBay" },
   { value: "manual", label: "Manual (phone, email, B2B)" },

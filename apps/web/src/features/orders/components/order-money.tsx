@@ -9,6 +9,8 @@ const CHANNEL_STATUS = {
   pending: { tone: "warning", text: "Channel asked, not yet delivered" },
   delivered: { tone: "success", text: "Channel told" },
   failed: { tone: "danger", text: "Could not tell the channel" },
+  skipped: { tone: "neutral", text: "No store to tell" },
+  discarded: { tone: "neutral", text: "Not sent (discarded)" },
 } as const;
 
 export function MoneySection({ order }: { order: TOrderDetail }) {

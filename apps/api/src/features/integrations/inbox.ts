@@ -1,0 +1,166 @@
+// The inbox: what stores tell Backorder Desk. A verified webhook (or a polled order) is stored
+// with its processing job in one transaction and answered at once; the worker then applies it
+// (store-orders.ts) under the message's tenant. A message with the same dedupe key is stored
+// once, so a store's duplicate delivery changes nothing. Failures are kept on the row and
+// retried with backoff; after MAX_INBOX_ATTEMPTS the row is `failed` for a person to look at
+// (Integrations screen), who can retry it.
+import { z } from "zod";
+import { inTenant, type Tx } from "../../db/client.ts";
+import { systemContext } from "../../http/types.ts";
+import { enqueueJob } from "../../jobs/enqueue.ts";
+import { applyStoreOrder, type ApplyOutcome } from "./store-orders.ts";
+import { fromShopifyWebhook, ZShopifyWebhookOrder } from "./stores/shopify/mapping.ts";
+import type { StoreOrder } from "./stores/types.ts";
+import { fromWooOrder, ZWooOrder } from "./stores/woocommerce/mapping.ts";
+
+export const MAX_INBOX_ATTEMPTS = 6;
+export const inboxBackoffMs = (attempts: number) => Math.min(3_600_000, 2_000 * 4 ** (attempts - 1));
+
+/** An order read from the store by a reconciliation poll (payload: the StoreOrder itself). */
+export const POLLED_ORDER_TOPIC = "reconcile/order";
+
+const ZPolledOrder = z.object({
+  externalId: z.string(),
+  name: z.string().nullable(),
+  createdAt: z.coerce.date(),
+  updatedAt: z.coerce.date(),
+  cancelled: z.boolean(),
+  awaitingPayment: z.boolean(),
+  customerName: z.string(),
+  customerEmail: z.string().nullable(),
+  shippingAddress: z.string().nullable(),
+  shippingCents: z.number().int(),
+  taxCents: z.number().int(),
+  lines: z.array(
+    z.object({ externalLineId: z.string(), sku: z.string().nullable(), variantId: z.string().nullable(), title: z.string(), quantity: z.number().int(), unitPriceCents: z.number().int() }),
+  ),
+});
+
+/** Topics that carry an order, per store kind. */
+const ORDER_TOPICS: Record<string, Set<string>> = {
+  shopify: new Set(["orders/create", "orders/updated", "orders/cancelled", "orders/paid", POLLED_ORDER_TOPIC]),
+  woocommerce: new Set(["order.created", "order.updated", "order.deleted", "order.restored", POLLED_ORDER_TOPIC]),
+};
+const UNINSTALL_TOPICS = new Set(["app/uninstalled"]);
+
+export function isHandledTopic(kind: string, topic: string) {
+  return ORDER_TOPICS[kind]?.has(topic) || (kind === "shopify" && UNINSTALL_TOPICS.has(topic));
+}
+
+export interface InboxMessage {
+  channelId: string;
+  source: "webhook" | "poll";
+  topic: string;
+  dedupeKey: string;
+  payload: unknown;
+  headers?: Record<string, string>;
+  requestId?: string;
+}
+
+/** The store order a message carries, for its high-water mark and external id (null: not an order). */
+export function storeOrderOf(kind: string, topic: string, payload: unknown): StoreOrder | null {
+  if (!ORDER_TOPICS[kind]?.has(topic)) return null;
+  if (topic === POLLED_ORDER_TOPIC) {
+    const parsed = ZPolledOrder.safeParse(payload);
+    if (!parsed.success) throw new InvalidStorePayload(parsed.error);
+    return parsed.data;
+  }
+  if (kind === "shopify") {
+    const parsed = ZShopifyWebhookOrder.safeParse(payload);
+    if (!parsed.success) throw new InvalidStorePayload(parsed.error);
+    return fromShopifyWebhook(parsed.data);
+  }
+  const parsed = ZWooOrder.safeParse(payload);
+  if (!parsed.success) throw new InvalidStorePayload(parsed.error);
+  const order = fromWooOrder(parsed.data);
+  // A deleted (trashed) order is closed, whatever status it had.
+  return topic === "order.deleted" ? { ...order, cancelled: true } : order;
+}
+
+export class InvalidStorePayload extends Error {
+  constructor(readonly error: z.ZodError) {
+    super(`The store's message is not an order as expected: ${error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
+  }
+}
+
+/**
+ * Stores the message and its job in the caller's transaction. Returns whether it was new
+ * (false: a duplicate of one already stored, nothing done).
+ */
+export async function storeInboxMessage(tx: Tx, tenantId: string, kind: string, m: InboxMessage): Promise<{ id: string | null; duplicate: boolean }> {
+  const handled = isHandledTopic(kind, m.topic);
+  let order: StoreOrder | null = null;
+  let error: string | null = null;
+  try {
+    order = handled ? storeOrderOf(kind, m.topic, m.payload) : null;
+  } catch (e) {
+    if (!(e instanceof InvalidStorePayload)) throw e;
+    error = e.message;
+  }
+  const status = !handled ? "ignored" : error ? "failed" : "pending";
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO channel_inbox_events (tenant_id, channel_id, source, topic, dedupe_key, external_order_id, store_updated_at, payload, headers, request_id, status, last_error, outcome)
+    VALUES (${tenantId}::uuid, ${m.channelId}::uuid, ${m.source}, ${m.topic}, ${m.dedupeKey}, ${order?.externalId ?? null}, ${order?.updatedAt ?? null},
+      ${JSON.stringify(m.payload)}::jsonb, ${m.headers ? JSON.stringify(m.headers) : null}::jsonb, ${m.requestId ?? null}, ${status}::"InboxStatus", ${error},
+      ${handled ? null : `topic ${m.topic} is not one Backorder Desk acts on`})
+    ON CONFLICT (tenant_id, channel_id, dedupe_key) DO NOTHING
+    RETURNING id::text`;
+  const id = rows[0]?.id ?? null;
+  if (id && status === "pending") await enqueueJob(tx, "inbox_process", { tenantId, inboxId: id }, { key: `inbox:${id}` });
+  return { id, duplicate: !id };
+}
+
+export const ZInboxJob = z.object({ tenantId: z.uuid(), inboxId: z.uuid() });
+
+/** The inbox_process job: applies one stored message under its tenant. */
+export async function processInboxMessage(payload: unknown, requestId: string): Promise<void> {
+  const { tenantId, inboxId } = ZInboxJob.parse(payload);
+  const ctx = systemContext(tenantId, "store", requestId);
+  try {
+    await inTenant(ctx, async (tx) => {
+      const [row] = await tx.$queryRaw<{ channel_id: string; topic: string; payload: unknown; status: string; attempts: number }[]>`
+        SELECT channel_id::text, topic, payload, status::text, attempts FROM channel_inbox_events
+        WHERE tenant_id = ${tenantId}::uuid AND id = ${inboxId}::uuid FOR UPDATE`;
+      if (!row || row.status !== "pending") return;
+      const channel = await tx.salesChannel.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: row.channel_id } }, select: { id: true, name: true, kind: true, supportsOrderEdits: true, enabled: true } });
+      let result: ApplyOutcome;
+      if (UNINSTALL_TOPICS.has(row.topic)) {
+        await tx.salesChannel.update({ where: { tenantId_id: { tenantId, id: channel.id } }, data: { enabled: false, disabledReason: "The app was uninstalled from the store" } });
+        result = { status: "processed", outcome: `${channel.name} disabled: the app was uninstalled from the store`, orderId: null };
+      } else if (!channel.enabled) {
+        result = { status: "ignored", outcome: `${channel.name} is disabled`, orderId: null };
+      } else {
+        result = await applyStoreOrder(tx, ctx, channel, storeOrderOf(channel.kind, row.topic, row.payload)!);
+      }
+      await tx.$executeRaw`
+        UPDATE channel_inbox_events SET status = ${result.status}::"InboxStatus", outcome = ${result.outcome}, order_id = ${result.orderId}::uuid,
+          attempts = attempts + 1, last_error = NULL, processed_at = now()
+        WHERE tenant_id = ${tenantId}::uuid AND id = ${inboxId}::uuid`;
+    });
+  } catch (error) {
+    await recordInboxFailure(tenantId, inboxId, error);
+  }
+}
+
+/** Keeps the error on the message and retries it later, or gives up after MAX_INBOX_ATTEMPTS. */
+async function recordInboxFailure(tenantId: string, inboxId: string, error: unknown) {
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+  await inTenant({ tenantId }, async (tx) => {
+    const [row] = await tx.$queryRaw<{ attempts: number }[]>`
+      UPDATE channel_inbox_events SET attempts = attempts + 1, last_error = ${message},
+        status = CASE WHEN attempts + 1 >= ${MAX_INBOX_ATTEMPTS} THEN 'failed'::"InboxStatus" ELSE status END
+      WHERE tenant_id = ${tenantId}::uuid AND id = ${inboxId}::uuid AND status = 'pending' RETURNING attempts`;
+    if (row && row.attempts < MAX_INBOX_ATTEMPTS) {
+      await enqueueJob(tx, "inbox_process", { tenantId, inboxId }, { key: `inbox:${inboxId}`, runAt: new Date(Date.now() + inboxBackoffMs(row.attempts)) });
+    }
+  });
+}
+
+/** A person asks for a failed or ignored message to be applied again (Integrations screen). */
+export async function retryInboxMessage(tx: Tx, tenantId: string, inboxId: string): Promise<boolean> {
+  const n = await tx.$executeRaw`
+    UPDATE channel_inbox_events SET status = 'pending', attempts = 0, last_error = NULL, outcome = NULL
+    WHERE tenant_id = ${tenantId}::uuid AND id = ${inboxId}::uuid AND status IN ('failed', 'ignored')`;
+  if (n) await enqueueJob(tx, "inbox_process", { tenantId, inboxId }, { key: `inbox:${inboxId}` });
+  return n > 0;
+}

@@ -1,0 +1,36 @@
+// Every task the job worker runs, by name (the names jobs are enqueued with), and the schedule
+// of the recurring ones. A task parses its payload and opens its own tenant transactions as
+// bod_app; none runs with row-level security off for tenant rows.
+import type { JobHelpers, TaskList } from "graphile-worker";
+import { runRecompute } from "../features/background-jobs/service.ts";
+import { deliverStream } from "../features/integrations/delivery.ts";
+import { processInboxMessage } from "../features/integrations/inbox.ts";
+import { enqueueDueReconciles, reconcileChannel } from "../features/integrations/reconcile.ts";
+import { queueStockPush } from "../features/integrations/stock-push.ts";
+import { sweepOutbox } from "../features/integrations/sweep.ts";
+
+const requestId = (h: JobHelpers) => `job-${h.job.id}`;
+
+export const taskList: TaskList = {
+  outbox_deliver: async (payload, h) => deliverStream(payload, h.job.locked_by ?? `pid-${process.pid}`, requestId(h)),
+  inbox_process: async (payload, h) => processInboxMessage(payload, requestId(h)),
+  channel_reconcile: async (payload) => {
+    await reconcileChannel(payload);
+  },
+  channels_reconcile_due: async () => {
+    await enqueueDueReconciles();
+  },
+  outbox_sweep: async () => {
+    await sweepOutbox();
+  },
+  stock_push: async (payload) => {
+    await queueStockPush(payload);
+  },
+  tenant_recompute: async (payload) => runRecompute(payload),
+};
+
+/** graphile-worker crontab: minute hour day month weekday task ?options (UTC). */
+export const crontab = [
+  "* * * * * channels_reconcile_due ?id=channels_reconcile_due&max=1",
+  "*/5 * * * * outbox_sweep ?id=outbox_sweep&max=1",
+].join("\n");
