@@ -22,6 +22,8 @@ export default defineConfig({
             SECRETS_KEY: "7465737420736563726574206b657920666f72206261636b6f72646572206473",
             // Short timeouts so failure paths run in seconds.
             STORE_TIMEOUT_MS: "3000",
+            OUTBOX_BACKOFF_MS: "200",
+            OUTBOX_MAX_ATTEMPTS: "4",
           },
         },
       },

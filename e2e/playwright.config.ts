@@ -35,6 +35,9 @@ export default defineConfig({
       SEED_DEMO: "false",
       LOGIN_RATE_LIMIT: "1000",
       LOG_LEVEL: "warn",
+      // Seals store credentials saved in browser tests (a fixed, test-only key).
+      SECRETS_KEY: "7465737420736563726574206b657920666f72206261636b6f72646572206473",
+      PUBLIC_URL: BASE_URL,
     },
   },
 });

@@ -9,6 +9,7 @@ import { migrateDatabase } from "./db/migrations.ts";
 import { startJobWorker, type JobWorker } from "./jobs/runner.ts";
 import { crontab, taskList } from "./jobs/tasks.ts";
 import { configureSecretsKey, localSecretsKey, parseSecretsKey } from "./security/secret-box.ts";
+import { releaseStreamLeases } from "./features/integrations/delivery.ts";
 
 export interface Database {
   handle: DbHandle;
@@ -75,6 +76,7 @@ export async function startWorkers(config: Config, db: Database): Promise<JobWor
   return startJobWorker({
     connectionString: db.ownerUrl,
     tasks: taskList,
+    onTakeover: releaseStreamLeases,
     crontab,
     concurrency: db.embedded ? 1 : config.workerConcurrency,
     embedded: !!db.embedded,

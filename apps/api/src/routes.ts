@@ -13,9 +13,9 @@ import { allocationRoutes } from "./features/allocation/routes.ts";
 import { orderRoutes } from "./features/orders/routes.ts";
 import { oversellRoutes, storeOrderRoutes } from "./features/orders/oversell-routes.ts";
 import { orderShipmentRoutes, shipmentRoutes } from "./features/shipments/routes.ts";
-import { channelSyncRoutes, integrationRoutes, orderOutboxRoutes } from "./features/integrations/routes.ts";
+import { channelSyncRoutes, integrationRoutes, orderOutboxRoutes, productReviewRoutes } from "./features/integrations/routes.ts";
 import { backgroundJobRoutes } from "./features/background-jobs/routes.ts";
 import { backorderReportRoutes, purchaseOrderRoutes } from "./features/purchasing/routes.ts";
 import { stagingRoutes } from "./features/staging/routes.ts";
 
-export const apiRouters = [authRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, stagingRoutes, integrationRoutes, channelSyncRoutes, backgroundJobRoutes];
+export const apiRouters = [authRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, stagingRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes];

@@ -12,7 +12,7 @@ import type { ApiClient, ApiResponse } from "./client.ts";
 /** A short unique suffix for codes and names. */
 export const unique = (prefix = "") => `${prefix}${crypto.randomBytes(4).toString("hex")}`;
 
-function created<T>(what: string, res: ApiResponse<T>, status = 201): T {
+export function created<T>(what: string, res: ApiResponse<T>, status = 201): T {
   if (res.status !== status) throw new Error(`build ${what}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

@@ -9,6 +9,7 @@ import type { TaskList } from "graphile-worker";
 import { startJobWorker, type JobWorker } from "../src/jobs/runner.ts";
 import { taskList } from "../src/jobs/tasks.ts";
 import { testEnv } from "./env.ts";
+import { releaseStreamLeases } from "../src/features/integrations/delivery.ts";
 
 const running = new Set<JobWorker>();
 const children = new Set<ChildProcess>();
@@ -17,6 +18,7 @@ export async function startTestWorker(options: { tasks?: TaskList; concurrency?:
   const worker = await startJobWorker({
     connectionString: testEnv.ownerDatabaseUrl,
     tasks: { ...taskList, ...options.tasks },
+    onTakeover: releaseStreamLeases,
     concurrency: options.concurrency ?? 2,
     logger: pino({ level: "silent" }),
     logLevel: "error",

@@ -227,6 +227,8 @@ export const ZOrderDetail = z.object({
   number: z.string(),
   channel: z.object({ id: ZId, name: z.string(), kind: ZChannelKind, supportsOrderEdits: z.boolean() }),
   externalId: z.string().nullable(),
+  /** The store's own name for the order (Shopify "#1001"), when it came from a store. */
+  storeOrderName: z.string().nullable(),
   warehouseId: ZId,
   customer: z.object({ name: z.string(), email: z.string().nullable(), shippingAddress: z.string().nullable() }),
   orderDate: z.string(),

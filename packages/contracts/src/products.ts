@@ -10,10 +10,28 @@ export const ZProduct = z.object({
   /** "YYYY-MM-DD" */
   restockDate: z.string().nullable(),
   restockQuantity: z.number().int().nullable(),
+  /** Created from a store order line whose SKU matched no product: confirm it or map it to an existing product. */
+  needsReview: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type TProduct = z.infer<typeof ZProduct>;
+
+/** What to do with a product created from a store's unknown SKU. */
+export const ZReviewProductRequest = z.discriminatedUnion("action", [
+  /** It is a real product: keep it (edit its details as usual). */
+  z.object({ action: z.literal("confirm") }).strict(),
+  /** The store's SKU is one of ours under another name: move its order lines to `productId` and remove this one. */
+  z.object({ action: z.literal("map"), productId: ZId }).strict(),
+]);
+export type TReviewProductRequest = z.infer<typeof ZReviewProductRequest>;
+export const ZReviewProductResponse = z.object({
+  product: ZProduct,
+  /** Order lines moved to the product (map). */
+  linesMoved: z.number().int(),
+  /** Unknown-SKU conflicts resolved on orders. */
+  conflictsResolved: z.number().int(),
+});
 
 const productFields = {
   sku: z.string().trim().min(1).max(64),
@@ -41,7 +59,11 @@ export const ZUpdateProductRequest = z.object(productFields).partial().strict();
 export type TUpdateProductRequest = z.infer<typeof ZUpdateProductRequest>;
 
 /** `q` matches sku, name or barcode (case-insensitive, contains). Sorted by sku. */
-export const ZProductListQuery = ZPageQuery.extend({ q: z.string().trim().max(100).optional() }).strict();
+export const ZProductListQuery = ZPageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  /** true: only products created from unknown store SKUs, waiting for review. */
+  needsReview: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+}).strict();
 export type TProductListQuery = z.infer<typeof ZProductListQuery>;
 export const ZProductPage = ZPage(ZProduct);
 

@@ -327,6 +327,14 @@ $$;
 REVOKE ALL ON FUNCTION app_outbox_streams_due(interval) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_outbox_streams_due(interval) TO bod_app;
 
+-- A dead worker's delivery leases end at once (the worker that takes over its jobs calls this).
+CREATE FUNCTION app_release_stream_leases(worker_ids text[]) RETURNS void
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  UPDATE outbox_streams SET leased_until = now() WHERE leased_by = ANY(worker_ids) AND leased_until > now()
+$$;
+REVOKE ALL ON FUNCTION app_release_stream_leases(text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app_release_stream_leases(text[]) TO bod_app;
+
 -- Every outbox message enqueues its stream's delivery, in the transaction that wrote it.
 CREATE FUNCTION outbox_events_enqueue() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -49,6 +49,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err instanceof ZodError) error = new AppError("invalid_input", "Invalid input", zodDetails(err));
   else if (err?.type === "entity.parse.failed") error = new AppError("invalid_input", "Request body is not valid JSON");
   else if (err?.type === "entity.too.large") error = new AppError("invalid_input", "Request body is too large");
+  else if (err instanceof URIError || (err?.status === 400 && typeof err?.message === "string")) error = new AppError("invalid_input", `Malformed request: ${err.message}`.slice(0, 200));
   else if (isPrismaError(err, "P2002")) error = new AppError("conflict", "A record with the same unique value already exists", { target: err.meta?.target ?? err.meta?.driverAdapterError?.cause?.constraint });
   else if (isPrismaError(err, "P2025")) error = new AppError("not_found", "Record not found");
   else if (isPrismaError(err, "P2003") || isPgError(err, "23503")) error = new AppError("conflict", "Another record still refers to this one, or the referenced record does not exist");

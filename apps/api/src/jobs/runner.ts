@@ -1,8 +1,8 @@
 // The job worker: graphile-worker running the product's tasks (jobs/tasks.ts), plus what the
 // library leaves to its user (docs/decisions/009):
-// - takeover of a dead worker's jobs: each worker heartbeats in bod_queue.workers; a worker
-//   that has not for STALE_AFTER_MS is presumed dead and its jobs are unlocked for others
-//   (graphile-worker alone would wait four hours);
+// - takeover of a dead worker's jobs: each worker pool (graphile-worker locks jobs in the name
+//   of its pool) heartbeats in bod_queue.workers; one that has not for STALE_AFTER_MS is
+//   presumed dead and its jobs are unlocked for others (graphile-worker alone waits four hours);
 // - a graceful stop: no new jobs, running ones finish (or are released after a deadline).
 // It connects as the queue schema's owner; tasks open their own tenant transactions as bod_app.
 import { EventEmitter } from "node:events";
@@ -24,6 +24,8 @@ export interface JobWorkerOptions {
   logger: PinoLogger;
   heartbeatMs?: number;
   staleAfterMs?: number;
+  /** Called with the ids of workers found dead, after their jobs were unlocked (to free what else they held). */
+  onTakeover?: (workerIds: string[]) => Promise<void>;
 }
 
 export interface JobWorker {
@@ -41,11 +43,10 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   pool.on("error", lost);
   pool.on("connect", (client) => client.on("error", lost));
 
+  // Jobs are locked by the pool's id; subscribed before the runner starts, which is when it announces its pool.
   const workerIds = new Set<string>();
-  // Subscribed before the runner starts: its workers announce themselves while it starts.
   const events = new EventEmitter();
-  events.on("worker:create", ({ worker }) => workerIds.add(worker.workerId));
-  events.on("worker:stop", ({ worker }) => workerIds.delete(worker.workerId));
+  events.on("pool:create", ({ workerPool }) => workerIds.add(workerPool.id));
   const runner = await run({
     events: events as any,
     pgPool: pool,
@@ -77,6 +78,7 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
     const dead = rows[0]?.ids;
     if (dead?.length) {
       await pool.query(`SELECT graphile_worker.force_unlock_workers($1::text[])`, [dead]);
+      await options.onTakeover?.(dead);
       options.logger.warn({ workers: dead }, "took over the jobs of workers that stopped");
     }
   };

@@ -5,6 +5,7 @@ import { openDb, setDb } from "../../src/db/client.ts";
 import { startJobWorker } from "../../src/jobs/runner.ts";
 import { taskList } from "../../src/jobs/tasks.ts";
 import { configureSecretsKey, parseSecretsKey } from "../../src/security/secret-box.ts";
+import { releaseStreamLeases } from "../../src/features/integrations/delivery.ts";
 
 async function main() {
   configureSecretsKey(parseSecretsKey(process.env.SECRETS_KEY!));
@@ -12,6 +13,7 @@ async function main() {
   await startJobWorker({
     connectionString: process.env.MIGRATION_DATABASE_URL!,
     tasks: taskList,
+    onTakeover: releaseStreamLeases,
     concurrency: 1,
     logger: pino({ level: "silent" }),
     logLevel: "error",

@@ -13,7 +13,7 @@
 // - No transaction is open while the store is called.
 import { z } from "zod";
 import { isStoreKind } from "@bod/contracts/channels";
-import { inTenant, type Tx } from "../../db/client.ts";
+import { asUser, inTenant, type Tx } from "../../db/client.ts";
 import { systemContext } from "../../http/types.ts";
 import { enqueueJob } from "../../jobs/enqueue.ts";
 import { openSecret } from "../../security/secret-box.ts";
@@ -25,8 +25,9 @@ import { StoreError, StoreThrottled, type DeliveryResult, type StoreCall, type S
 
 export const ZOutboxJob = z.object({ tenantId: z.uuid(), stream: z.string().min(1).max(200) });
 export const MAX_DELIVERY_ATTEMPTS = Number(process.env.OUTBOX_MAX_ATTEMPTS ?? 8);
-/** 5 s, 15 s, 45 s … at most an hour. */
-export const deliveryBackoffMs = (attempts: number) => Math.min(3_600_000, 5_000 * 3 ** Math.max(0, attempts - 1));
+const BACKOFF_BASE_MS = Number(process.env.OUTBOX_BACKOFF_MS ?? 5_000);
+/** 5 s, 15 s, 45 s … at most an hour (OUTBOX_BACKOFF_MS sets the first step). */
+export const deliveryBackoffMs = (attempts: number) => Math.min(3_600_000, BACKOFF_BASE_MS * 3 ** Math.max(0, attempts - 1));
 const LEASE_MS = 60_000;
 /** Messages per job run; a longer stream continues in the next run. */
 const BATCH = 50;
@@ -221,6 +222,11 @@ async function recordAttempt(tx: Tx, r: AttemptRecord): Promise<Date | null> {
     await addOrderEvent(tx, ctx, p.orderId, "store_delivery", text, { eventId: p.eventId, type: p.type, outcome: giveUp ? "gave_up" : "retrying", attempt: r.attempt, retryAt });
   }
   return retryAt;
+}
+
+/** The streams a dead worker was delivering are free at once (jobs/runner.ts calls this when it takes over its jobs). */
+export async function releaseStreamLeases(workerIds: string[]): Promise<void> {
+  await asUser(undefined, (tx) => tx.$executeRaw`SELECT app_release_stream_leases(${workerIds}::text[])`);
 }
 
 /** A person sends a message that gave up (or retries a pending one now). */

@@ -11,6 +11,8 @@ import { AppError, notFound } from "../../http/errors.ts";
 import { enqueueJob } from "../../jobs/enqueue.ts";
 import { isStoreKind } from "@bod/contracts/channels";
 import { pushAllStock } from "./stock-push.ts";
+import { reviewProduct } from "./unknown-skus.ts";
+import { ZReviewProductRequest, ZReviewProductResponse } from "@bod/contracts/products";
 import { discardOutboxEvent, retryOutboxEvent } from "./delivery.ts";
 import { retryInboxMessage } from "./inbox.ts";
 import { integrationSummary, listInbox, listOutbox, readInboxEvent, readOrderOutbox, readOutboxEvent } from "./read.ts";
@@ -82,4 +84,11 @@ channelSyncRoutes.post(
       await enqueueJob(tx, "channel_reconcile", { tenantId: ctx.tenantId, channelId: channel.id }, { key: `reconcile:${channel.id}` });
       return { queued: true };
     }),
+);
+
+export const productReviewRoutes = new ApiRouter("/api/v1/products");
+productReviewRoutes.post(
+  "/:id/review",
+  { summary: "Resolve a product created from a store's unknown SKU: confirm it, or map the store's SKU to an existing product", roles: ROLES.managers, params: ZParams, body: ZReviewProductRequest, response: ZReviewProductResponse },
+  ({ ctx, params, body }) => reviewProduct(ctx, params.id, body),
 );

@@ -3,7 +3,8 @@
 // - one store order at a time: an advisory lock on (channel, store order id), so a create and
 //   an update of the same order, processed by two workers, run one after the other;
 // - stale versions are ignored: the store's `updated_at` is a per-order high-water mark, so
-//   webhooks that arrive late or out of order cannot undo a newer state;
+//   webhooks that arrive late or out of order cannot undo a newer state (a reconciliation poll
+//   settles two versions stamped with the same second);
 // - new orders are created through the orders feature's create path; changed ones through the
 //   store-update path with its conflict rules; cancelled ones have what remains cancelled;
 // - a line whose SKU matches no product never drops the order: a product to review is created
@@ -92,8 +93,10 @@ export async function applyStoreOrder(tx: Tx, ctx: RequestContext, channel: Stor
     SELECT id::text, number, status::text, store_updated_at FROM sales_orders
     WHERE tenant_id = ${tenantId}::uuid AND channel_id = ${channel.id}::uuid AND external_id = ${order.externalId}`;
 
-  if (existing?.store_updated_at && order.updatedAt.getTime() <= existing.store_updated_at.getTime()) {
-    return { status: "ignored", outcome: `stale: the store's version of ${order.updatedAt.toISOString()} is not newer than the one applied (${existing.store_updated_at.toISOString()})`, orderId: existing.id };
+  // Strictly older only: stores stamp whole seconds, so two changes can share one; the same
+  // content again is a no-op (the store-update hash), a different one is applied.
+  if (existing?.store_updated_at && order.updatedAt.getTime() < existing.store_updated_at.getTime()) {
+    return { status: "ignored", outcome: `stale: the store's version of ${order.updatedAt.toISOString()} is older than the one applied (${existing.store_updated_at.toISOString()})`, orderId: existing.id };
   }
   if (!existing) return createFromStore(tx, ctx, channel, order);
   if (order.cancelled) return cancelFromStore(tx, ctx, channel, order, existing);

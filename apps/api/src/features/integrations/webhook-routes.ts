@@ -83,9 +83,10 @@ webhookRouter.post("/shopify/:channelId", raw, async (req: Request, res: Respons
     const found = await channelSecrets(tx, tenantId, channelId, "shopify");
     if (!found || !signatureMatches(req.get("x-shopify-hmac-sha256"), body, found.secrets)) throw refused(req, found ? "bad signature" : "unknown or disabled channel");
     requireHeaders(req, ["X-Shopify-Topic", "X-Shopify-Shop-Domain", "X-Shopify-Webhook-Id"]);
+    // A shop on Shopify's own domain must be the channel's shop (a custom store URL cannot be compared).
     const shop = req.get("x-shopify-shop-domain")!.toLowerCase();
     const expected = hostOf(found.channel.storeUrl);
-    if (expected && expected !== shop) throw refused(req, `shop ${shop} is not this channel's store (${expected})`);
+    if (expected?.endsWith(".myshopify.com") && expected !== shop) throw refused(req, `shop ${shop} is not this channel's store (${expected})`);
     const topic = req.get("x-shopify-topic")!;
     const eventId = req.get("x-shopify-event-id");
     return storeInboxMessage(tx, tenantId, "shopify", {

@@ -68,6 +68,7 @@ export async function readOrderDetail(tx: Tx, tenantId: string, orderId: string)
     number: order.number,
     channel: order.channel,
     externalId: order.externalId,
+    storeOrderName: order.storeOrderName,
     warehouseId: order.warehouseId,
     customer: { name: order.customerName, email: order.customerEmail, shippingAddress: order.shippingAddress },
     orderDate: order.orderDate.toISOString(),

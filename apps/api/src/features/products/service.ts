@@ -14,6 +14,7 @@ type ProductRow = {
   isPreorder: boolean;
   restockDate: Date | null;
   restockQuantity: number | null;
+  needsReview: boolean;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -26,6 +27,7 @@ export const toProduct = (p: ProductRow): TProduct => ({
   isPreorder: p.isPreorder,
   restockDate: p.restockDate ? p.restockDate.toISOString().slice(0, 10) : null,
   restockQuantity: p.restockQuantity,
+  needsReview: p.needsReview,
   createdAt: iso(p.createdAt),
   updatedAt: iso(p.updatedAt),
 });
@@ -47,6 +49,7 @@ export async function listProducts(ctx: RequestContext, query: TProductListQuery
         tenantId: ctx.tenantId,
         AND: [
           q ? { OR: [{ sku: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }, { barcode: { contains: q, mode: "insensitive" } }] } : {},
+          query.needsReview === undefined ? {} : { needsReview: query.needsReview },
           cursor ? { OR: [{ sku: { gt: cursor.key } }, { sku: cursor.key, id: { gt: cursor.id } }] } : {},
         ],
       },

@@ -83,8 +83,9 @@ export function createShipment(ctx: RequestContext, orderId: string, input: TCre
     await bumpVersion(tx, tenantId, orderId, { status });
     await settleOrders(tx, tenantId, [orderId]);
 
-    const channel = await tx.salesChannel.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: order.channelId } }, select: { name: true, notifyOnPartialShipment: true } });
-    const notifyCustomer = channel.notifyOnPartialShipment || !partial;
+    const channel = await tx.salesChannel.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: order.channelId } }, select: { name: true, notifyOnPartialShipment: true, notifyCustomers: true } });
+    // The shipment that completes the order is always announced, unless the channel never notifies.
+    const notifyCustomer = channel.notifyCustomers && (channel.notifyOnPartialShipment || !partial);
     const units = wanted.reduce((s, w) => s + w.quantity, 0);
     await addOrderEvent(tx, ctx, orderId, "shipped", `Shipped ${units} unit(s) in ${number}${partial ? " (partial)" : ""}`, {
       shipmentId: shipment.id,
@@ -100,7 +101,7 @@ export function createShipment(ctx: RequestContext, orderId: string, input: TCre
       "notification",
       notifyCustomer
         ? `${channel.name} will notify the customer of ${number}`
-        : `${channel.name} will not notify the customer of ${number}: partial shipments are not announced on this channel`,
+        : `${channel.name} will not notify the customer of ${number}: ${channel.notifyCustomers ? "partial shipments are not announced on this channel" : "this channel never notifies customers"}`,
       { shipmentId: shipment.id, notifyCustomer },
     );
 

@@ -15,9 +15,13 @@ import { StoreError } from "../types.ts";
 import {
   FIRST_LOCATION,
   FULFILLMENT_CREATE,
+  FULFILLMENT_MORE_LINE_ITEMS,
+  FULFILLMENT_ORDER_MORE_LINE_ITEMS,
+  ORDER_MORE_FULFILLMENT_ORDERS,
   FULFILLMENT_ORDER_HOLD,
   FULFILLMENT_ORDER_RELEASE_HOLD,
   INVENTORY_SET_QUANTITIES,
+  ORDER_MORE_LINE_ITEMS,
   ORDERS_UPDATED_SINCE,
   ORDER_FULFILLMENT_STATE,
   ORDER_NOTE,
@@ -32,24 +36,48 @@ import { fromShopifyGraphql, type ShopifyGraphqlOrder } from "./mapping.ts";
 /** Marks the holds Backorder Desk places, so it releases only its own. */
 export const HOLD_HANDLE = "backorder-desk";
 
+interface Page<T> {
+  pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+  nodes: T[];
+}
+type FoLineItem = { id: string; remainingQuantity: number; totalQuantity: number; lineItem: { id: string; sku: string | null } };
 interface FulfillmentOrderNode {
   id: string;
   status: string;
+  assignedLocation: { location: { id: string } | null };
   fulfillmentHolds: { id: string; handle: string | null; reason: string }[];
-  lineItems: { nodes: { id: string; remainingQuantity: number; totalQuantity: number; lineItem: { id: string; sku: string | null } }[] };
+  lineItems: Page<FoLineItem>;
 }
+type FulfillmentNode = { id: string; status: string; fulfillmentLineItems: Page<{ quantity: number; lineItem: { id: string } }> };
 interface OrderState {
   order: {
     id: string;
     cancelledAt: string | null;
-    fulfillmentOrders: { nodes: FulfillmentOrderNode[] };
-    fulfillments: { id: string; status: string; fulfillmentLineItems: { nodes: { quantity: number; lineItem: { id: string } }[] } }[];
+    fulfillmentOrders: Page<FulfillmentOrderNode>;
+    fulfillments: FulfillmentNode[];
   } | null;
+}
+
+/** Fetches the pages after the first of a connection, appending them to it. */
+async function restOf<T>(page: Page<T>, next: (after: string) => Promise<Page<T>>) {
+  let info = page.pageInfo;
+  while (info?.hasNextPage && info.endCursor) {
+    const more = await next(info.endCursor);
+    page.nodes.push(...more.nodes);
+    info = more.pageInfo;
+  }
 }
 
 async function readOrderState(conn: StoreConnection, externalId: string, calls: StoreCall[]) {
   const data = await shopifyGraphql<OrderState>(conn, ORDER_FULFILLMENT_STATE, { id: orderGid(externalId) }, calls);
   if (!data.order) throw new StoreError(`Shopify has no order ${externalId}`, 200, true, calls);
+  await restOf(data.order.fulfillmentOrders, async (after) => (await shopifyGraphql<any>(conn, ORDER_MORE_FULFILLMENT_ORDERS, { id: orderGid(externalId), after }, calls)).order.fulfillmentOrders);
+  for (const fo of data.order.fulfillmentOrders.nodes) {
+    await restOf(fo.lineItems, async (after) => (await shopifyGraphql<any>(conn, FULFILLMENT_ORDER_MORE_LINE_ITEMS, { id: fo.id, after }, calls)).fulfillmentOrder.lineItems);
+  }
+  for (const f of data.order.fulfillments) {
+    await restOf(f.fulfillmentLineItems, async (after) => (await shopifyGraphql<any>(conn, FULFILLMENT_MORE_LINE_ITEMS, { id: f.id, after }, calls)).fulfillment.fulfillmentLineItems);
+  }
   return data.order;
 }
 
@@ -127,15 +155,26 @@ export const shopifyAdapter: StoreAdapter = {
       const what = placed.short.map((s) => `${s.quantity} of line ${s.externalLineId}`).join(", ");
       throw new StoreError(`Shopify has no open units left for ${what} (fulfilled or removed in the store?)`, 200, true, calls);
     }
-    const fulfillment = {
-      lineItemsByFulfillmentOrder: [...placed.byFo].map(([fulfillmentOrderId, items]) => ({ fulfillmentOrderId, fulfillmentOrderLineItems: items })),
-      notifyCustomer: m.notifyCustomer,
-      ...(m.trackingNumber ? { trackingInfo: { number: m.trackingNumber, ...(m.carrier ? { company: m.carrier } : {}) } } : {}),
-    };
-    const data = await shopifyGraphql<any>(conn, FULFILLMENT_CREATE, { fulfillment, message: `Backorder Desk shipment ${m.shipmentNumber}` }, calls);
-    throwUserErrors("fulfillment", data.fulfillmentCreate?.userErrors, calls);
+    // One fulfillment per location: Shopify fulfils fulfillment orders of one location together.
+    const locationOf = new Map(order.fulfillmentOrders.nodes.map((fo) => [fo.id, fo.assignedLocation.location?.id ?? "none"]));
+    const byLocation = new Map<string, { fulfillmentOrderId: string; fulfillmentOrderLineItems: { id: string; quantity: number }[] }[]>();
+    for (const [fulfillmentOrderId, items] of placed.byFo) {
+      const loc = locationOf.get(fulfillmentOrderId)!;
+      byLocation.set(loc, [...(byLocation.get(loc) ?? []), { fulfillmentOrderId, fulfillmentOrderLineItems: items }]);
+    }
+    const ids: string[] = [];
+    for (const lineItemsByFulfillmentOrder of byLocation.values()) {
+      const fulfillment = {
+        lineItemsByFulfillmentOrder,
+        notifyCustomer: m.notifyCustomer,
+        ...(m.trackingNumber ? { trackingInfo: { number: m.trackingNumber, ...(m.carrier ? { company: m.carrier } : {}) } } : {}),
+      };
+      const data = await shopifyGraphql<any>(conn, FULFILLMENT_CREATE, { fulfillment, message: `Backorder Desk shipment ${m.shipmentNumber}` }, calls);
+      throwUserErrors("fulfillment", data.fulfillmentCreate?.userErrors, calls);
+      ids.push(legacyId(data.fulfillmentCreate.fulfillment.id));
+    }
     const units = lines.reduce((s, l) => s + l.quantity, 0);
-    return { outcome: "sent", summary: `Shopify fulfillment ${legacyId(data.fulfillmentCreate.fulfillment.id)}: ${units} unit(s), customer ${m.notifyCustomer ? "notified" : "not notified"}`, calls };
+    return { outcome: "sent", summary: `Shopify fulfillment ${ids.join(", ")}: ${units} unit(s), customer ${m.notifyCustomer ? "notified" : "not notified"}`, calls };
   },
 
   async hold(conn, m: HoldMessage): Promise<DeliveryResult> {
@@ -237,6 +276,9 @@ export const shopifyAdapter: StoreAdapter = {
       { query: `updated_at:>='${since.toISOString()}'`, after: cursor },
       calls,
     );
+    for (const o of data.orders.nodes) {
+      await restOf(o.lineItems, async (after) => (await shopifyGraphql<any>(conn, ORDER_MORE_LINE_ITEMS, { id: orderGid(String(o.legacyResourceId)), after }, calls)).order.lineItems);
+    }
     return { orders: data.orders.nodes.map(fromShopifyGraphql), next: data.orders.pageInfo.hasNextPage ? data.orders.pageInfo.endCursor : null };
   },
 };

@@ -1,6 +1,8 @@
 // The GraphQL Admin API operations Backorder Desk sends to Shopify (API version in graphql.ts).
 // Field names follow Shopify's reference for that version; the test store
-// (apps/api/test/fake-store/shopify) serves them from a schema written from the same reference.
+// (apps/api/test/fake-store/shopify*) serves them from a schema written from the same reference.
+// Each stays under Shopify's single-query cost limit of 1,000 (a connection costs
+// 2 + first × its node): long lists are paged (…_MORE_LINE_ITEMS) rather than asked for at once.
 
 /** What the store has of an order: its fulfillment orders (with holds) and what was fulfilled. */
 export const ORDER_FULFILLMENT_STATE = /* GraphQL */ `
@@ -8,18 +10,71 @@ export const ORDER_FULFILLMENT_STATE = /* GraphQL */ `
     order(id: $id) {
       id
       cancelledAt
-      fulfillmentOrders(first: 50) {
+      fulfillmentOrders(first: 8) {
+        pageInfo { hasNextPage endCursor }
         nodes {
           id
           status
+          assignedLocation { location { id } }
           fulfillmentHolds { id handle reason }
-          lineItems(first: 250) { nodes { id remainingQuantity totalQuantity lineItem { id sku } } }
+          lineItems(first: 40) {
+            pageInfo { hasNextPage endCursor }
+            nodes { id remainingQuantity totalQuantity lineItem { id sku } }
+          }
         }
       }
-      fulfillments(first: 250) {
+      fulfillments(first: 50) {
         id
         status
-        fulfillmentLineItems(first: 250) { nodes { quantity lineItem { id } } }
+        fulfillmentLineItems(first: 40) {
+          pageInfo { hasNextPage endCursor }
+          nodes { quantity lineItem { id } }
+        }
+      }
+    }
+  }
+`;
+
+/** An order's further fulfillment orders (more than the first page above). */
+export const ORDER_MORE_FULFILLMENT_ORDERS = /* GraphQL */ `
+  query OrderMoreFulfillmentOrders($id: ID!, $after: String) {
+    order(id: $id) {
+      fulfillmentOrders(first: 8, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          id
+          status
+          assignedLocation { location { id } }
+          fulfillmentHolds { id handle reason }
+          lineItems(first: 40) {
+            pageInfo { hasNextPage endCursor }
+            nodes { id remainingQuantity totalQuantity lineItem { id sku } }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** The rest of a fulfillment order's line items (more than the first page above). */
+export const FULFILLMENT_ORDER_MORE_LINE_ITEMS = /* GraphQL */ `
+  query FulfillmentOrderMoreLineItems($id: ID!, $after: String) {
+    fulfillmentOrder(id: $id) {
+      lineItems(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id remainingQuantity totalQuantity lineItem { id sku } }
+      }
+    }
+  }
+`;
+
+/** The rest of a fulfillment's line items. */
+export const FULFILLMENT_MORE_LINE_ITEMS = /* GraphQL */ `
+  query FulfillmentMoreLineItems($id: ID!, $after: String) {
+    fulfillment(id: $id) {
+      fulfillmentLineItems(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { quantity lineItem { id } }
       }
     }
   }
@@ -116,7 +171,7 @@ export const INVENTORY_SET_QUANTITIES = /* GraphQL */ `
 /** Orders changed since a moment, oldest change first (reconciliation). */
 export const ORDERS_UPDATED_SINCE = /* GraphQL */ `
   query OrdersUpdatedSince($query: String!, $after: String) {
-    orders(first: 50, after: $after, query: $query, sortKey: UPDATED_AT) {
+    orders(first: 8, after: $after, query: $query, sortKey: UPDATED_AT) {
       pageInfo { hasNextPage endCursor }
       nodes {
         legacyResourceId
@@ -130,9 +185,22 @@ export const ORDERS_UPDATED_SINCE = /* GraphQL */ `
         shippingAddress { name address1 address2 city province zip country }
         totalShippingPriceSet { shopMoney { amount } }
         totalTaxSet { shopMoney { amount } }
-        lineItems(first: 250) {
+        lineItems(first: 25) {
+          pageInfo { hasNextPage endCursor }
           nodes { id sku title currentQuantity variant { legacyResourceId } originalUnitPriceSet { shopMoney { amount } } }
         }
+      }
+    }
+  }
+`;
+
+/** The rest of an order's line items (an order with more than the first page above). */
+export const ORDER_MORE_LINE_ITEMS = /* GraphQL */ `
+  query OrderMoreLineItems($id: ID!, $after: String) {
+    order(id: $id) {
+      lineItems(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id sku title currentQuantity variant { legacyResourceId } originalUnitPriceSet { shopMoney { amount } } }
       }
     }
   }

@@ -96,7 +96,10 @@ export interface ShopifyGraphqlOrder {
   shippingAddress: { name: string | null; address1: string | null; address2: string | null; city: string | null; province: string | null; zip: string | null; country: string | null } | null;
   totalShippingPriceSet: { shopMoney: { amount: string } } | null;
   totalTaxSet: { shopMoney: { amount: string } } | null;
-  lineItems: { nodes: { id: string; sku: string | null; title: string; currentQuantity: number; variant: { legacyResourceId: string } | null; originalUnitPriceSet: { shopMoney: { amount: string } } }[] };
+  lineItems: {
+    pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+    nodes: { id: string; sku: string | null; title: string; currentQuantity: number; variant: { legacyResourceId: string } | null; originalUnitPriceSet: { shopMoney: { amount: string } } }[];
+  };
 }
 
 export function fromShopifyGraphql(o: ShopifyGraphqlOrder): StoreOrder {

@@ -1,5 +1,6 @@
 // Backorder Desk's messages to a WooCommerce store, through its REST API (v3, /wp-json/wc/v3)
-// with the store's consumer key and secret (HTTP Basic; over HTTPS in production).
+// with the store's consumer key and secret, by HTTP Basic — which WooCommerce accepts over HTTPS
+// only (a store served over plain HTTP would need OAuth 1.0a, not supported).
 // WooCommerce has no fulfillment orders or holds, so:
 // - a shipment → an order note naming the units and tracking (a customer note when the
 //   customer is to be notified), and the order marked completed when nothing remains;
@@ -86,8 +87,17 @@ export const wooCommerceAdapter: StoreAdapter = {
       const { body } = await get<{ id: number; reason: string }[]>(conn, `/orders/${m.orderExternalId}/refunds`, calls);
       if (Array.isArray(body) && body.some((r) => r.reason?.includes(`[${marker}]`))) return { outcome: "already_applied", summary: "WooCommerce already has this refund", calls };
     }
-    const { body } = await send<{ id: number }>(conn, "POST", `/orders/${m.orderExternalId}/refunds`, { amount: fromCents(m.amountCents), reason: `${m.reason ?? "Refund"} [${marker}]`, api_refund: true, api_restock: false }, calls);
-    return { outcome: "sent", summary: `WooCommerce refund ${body.id} of ${fromCents(m.amountCents)}`, calls };
+    try {
+      const { body } = await send<{ id: number }>(conn, "POST", `/orders/${m.orderExternalId}/refunds`, { amount: fromCents(m.amountCents), reason: `${m.reason ?? "Refund"} [${marker}]`, api_refund: true, api_restock: false }, calls);
+      return { outcome: "sent", summary: `WooCommerce refund ${body.id} of ${fromCents(m.amountCents)}`, calls };
+    } catch (error) {
+      // WooCommerce answers a refused refund (amount, gateway without refunds) with 500 and its own error code: not worth retrying.
+      const answer = calls[calls.length - 1]?.response as { code?: string; message?: string } | null;
+      if (error instanceof StoreError && error.httpStatus === 500 && typeof answer?.code === "string" && answer.code.startsWith("woocommerce_")) {
+        throw new StoreError(`WooCommerce refused the refund: ${answer.message ?? answer.code}`, 500, true, calls);
+      }
+      throw error;
+    }
   },
 
   async note(conn, orderExternalId, text, marker): Promise<DeliveryResult> {
@@ -113,14 +123,27 @@ export const wooCommerceAdapter: StoreAdapter = {
       }
     }
     const updates = levels.filter((l) => known.has(l.sku)).map((l) => ({ id: Number(known.get(l.sku)), stock_quantity: l.available, manage_stock: true }));
-    for (let i = 0; i < updates.length; i += 100) await send(conn, "POST", "/products/batch", { update: updates.slice(i, i + 100) }, calls);
-    return { pushed: updates.length, unknown: levels.filter((l) => !known.has(l.sku)).map((l) => l.sku), learned, calls };
+    const refused = new Set<number>();
+    for (let i = 0; i < updates.length; i += 100) {
+      // A batch answers 200 with an error in place of each item it could not update.
+      const { body } = await send<{ update?: { id: number; error?: { message?: string } }[] }>(conn, "POST", "/products/batch", { update: updates.slice(i, i + 100) }, calls);
+      for (const item of body?.update ?? []) if (item.error) refused.add(item.id);
+    }
+    const skuOf = new Map([...known].map(([sku, id]) => [Number(id), sku]));
+    return {
+      pushed: updates.length - refused.size,
+      unknown: [...levels.filter((l) => !known.has(l.sku)).map((l) => l.sku), ...[...refused].map((id) => skuOf.get(id) ?? String(id))],
+      learned,
+      calls,
+    };
   },
 
   async ordersUpdatedSince(conn, since, cursor): Promise<OrdersPage> {
     const calls: StoreCall[] = [];
     const page = cursor ? Number(cursor) : 1;
-    const query = new URLSearchParams({ modified_after: since.toISOString(), dates_are_gmt: "true", orderby: "modified", order: "asc", per_page: "50", page: String(page), status: "any" });
+    // WooCommerce's modified_after is strictly after, to the second: one second earlier keeps "at or after".
+    const after = new Date(Math.floor(since.getTime() / 1000) * 1000 - 1000);
+    const query = new URLSearchParams({ modified_after: after.toISOString(), dates_are_gmt: "true", orderby: "modified", order: "asc", per_page: "50", page: String(page), status: "any" });
     const { body, headers } = await get<unknown[]>(conn, `/orders?${query}`, calls);
     const orders = (Array.isArray(body) ? body : []).flatMap((o) => {
       const parsed = ZWooOrder.safeParse(o);

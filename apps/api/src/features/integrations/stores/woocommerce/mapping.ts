@@ -57,7 +57,8 @@ const gmt = (s: string) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`
 export function fromWooOrder(o: TWooOrder): StoreOrder {
   const ship = o.shipping ?? {};
   const bill = o.billing ?? {};
-  const name = [ship.first_name || bill.first_name, ship.last_name || bill.last_name].filter(Boolean).join(" ").trim() || bill.email || "Store customer";
+  // The customer is who paid (billing); the shipping name goes with the address.
+  const name = [bill.first_name, bill.last_name].filter(Boolean).join(" ").trim() || [ship.first_name, ship.last_name].filter(Boolean).join(" ").trim() || bill.email || "Store customer";
   const cityLine = [ship.postcode, ship.city].filter(Boolean).join(" ");
   const address = [[ship.first_name, ship.last_name].filter(Boolean).join(" "), ship.company, ship.address_1, ship.address_2, [cityLine, ship.state].filter(Boolean).join(", "), ship.country]
     .filter((p) => p && String(p).trim())
