@@ -1,0 +1,128 @@
+/**
+ * The load side of `npm run bench:ingest`, in its own process: Shopify `orders/create`
+ * webhooks, signed like Shopify signs them (base64 HMAC-SHA256 of the raw body), posted at a
+ * steady rate for a while; prints one JSON line with the acknowledgement figures.
+ *
+ *   node --import tsx scripts/bench/ingest-load.ts <config.json>
+ *
+ * config: { url, secret, shopDomain, skus: string[], rate, seconds, firstOrderId }
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+
+interface Config {
+  url: string;
+  secret: string;
+  shopDomain: string;
+  skus: string[];
+  rate: number;
+  seconds: number;
+  firstOrderId: number;
+}
+
+const config: Config = JSON.parse(fs.readFileSync(process.argv[2]!, "utf8"));
+
+let nextId = config.firstOrderId;
+function payload() {
+  const id = nextId++;
+  const now = new Date().toISOString();
+  const lines = 1 + (id % 3);
+  return {
+    id,
+    admin_graphql_api_id: `gid://shopify/Order/${id}`,
+    name: `#${id}`,
+    order_number: id,
+    email: `buyer${id}@example.test`,
+    created_at: now,
+    updated_at: now,
+    cancelled_at: null,
+    financial_status: "paid",
+    currency: "USD",
+    customer: { id: 50_000 + id, first_name: "Bench", last_name: `Buyer ${id}`, email: `buyer${id}@example.test` },
+    shipping_address: { name: `Bench Buyer ${id}`, address1: "1 Load Street", city: "Springfield", zip: "12345", country: "United States" },
+    total_shipping_price_set: { shop_money: { amount: "4.90", currency_code: "USD" } },
+    total_tax: "1.20",
+    line_items: Array.from({ length: lines }, (_, i) => {
+      const sku = config.skus[(id * 7 + i * 13) % config.skus.length]!;
+      return { id: id * 10 + i, admin_graphql_api_id: `gid://shopify/LineItem/${id * 10 + i}`, sku, title: `Item ${sku}`, quantity: 1 + ((id + i) % 2), current_quantity: 1 + ((id + i) % 2), price: "12.50", variant_id: 100_000 + i };
+    }),
+  };
+}
+
+const acks: number[] = [];
+const statuses: Record<string, number> = {};
+let inFlight = 0;
+
+async function send() {
+  const body = JSON.stringify(payload());
+  const headers = {
+    "content-type": "application/json",
+    "x-shopify-topic": "orders/create",
+    "x-shopify-hmac-sha256": crypto.createHmac("sha256", config.secret).update(body).digest("base64"),
+    "x-shopify-shop-domain": config.shopDomain,
+    "x-shopify-api-version": "2026-10",
+    "x-shopify-webhook-id": crypto.randomUUID(),
+    "x-shopify-event-id": crypto.randomUUID(),
+    "x-shopify-triggered-at": new Date().toISOString(),
+  };
+  const t0 = performance.now();
+  inFlight++;
+  try {
+    const res = await fetch(config.url, { method: "POST", headers, body });
+    await res.arrayBuffer();
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+  } catch (error) {
+    statuses.error = (statuses.error ?? 0) + 1;
+  } finally {
+    inFlight--;
+    acks.push(performance.now() - t0);
+  }
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]! * 100) / 100;
+};
+
+async function main() {
+  // Open loop: every 10 ms, send what the rate asks for since the start (late sends catch up).
+  const started = performance.now();
+  let sent = 0;
+  const pending: Promise<void>[] = [];
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const elapsed = (performance.now() - started) / 1000;
+      if (elapsed >= config.seconds) {
+        clearInterval(timer);
+        resolve();
+        return;
+      }
+      const due = Math.floor(elapsed * config.rate);
+      while (sent < due) {
+        sent++;
+        pending.push(send());
+      }
+    }, 10);
+  });
+  const sendSeconds = (performance.now() - started) / 1000;
+  await Promise.all(pending);
+  const ackSeconds = (performance.now() - started) / 1000;
+  console.log(
+    JSON.stringify({
+      sent,
+      sendSeconds: Math.round(sendSeconds * 10) / 10,
+      ackSeconds: Math.round(ackSeconds * 10) / 10,
+      acksPerSecond: Math.round(acks.length / ackSeconds),
+      ackP50Ms: pct(acks, 50),
+      ackP95Ms: pct(acks, 95),
+      ackP99Ms: pct(acks, 99),
+      statuses,
+      maxInFlightAtEnd: inFlight,
+    }),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
