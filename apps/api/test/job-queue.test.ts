@@ -102,6 +102,31 @@ describe("job queue", () => {
     expect((await new ApiClient().get(`/api/v1/jobs/${jobId}`)).status).toBe(401);
   });
 
+  it("stopping a worker lets the job it is running finish first, and takes no new one", async () => {
+    const shop = await buildShop(1);
+    const finished: number[] = [];
+    let started = 0;
+    const worker = await startTestWorker({
+      concurrency: 1,
+      tasks: {
+        slow: async (payload: any) => {
+          started++;
+          await new Promise((r) => setTimeout(r, 1_500));
+          finished.push(payload.n);
+        },
+      },
+    });
+    await inTenant({ tenantId: shop.admin.tenantId! }, async (tx) => {
+      await enqueueJob(tx, "slow", { tenantId: shop.admin.tenantId!, n: 1 });
+      await enqueueJob(tx, "slow", { tenantId: shop.admin.tenantId!, n: 2 }, { runAt: new Date(Date.now() + 100) });
+    });
+    await eventually(async () => started === 1, 15_000, "the first job to start");
+    await worker.stop();
+    expect(finished).toEqual([1]);
+    const { rows } = await testEnv.superuser.query(`SELECT payload->>'n' AS n, locked_at FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE t.identifier = 'slow'`);
+    expect(rows).toEqual([{ n: "2", locked_at: null }]); // the later one waits, unlocked, for the next worker
+  });
+
   it("/api/health reports the queue: waiting jobs and the oldest one's age", async () => {
     const shop = await buildShop(1);
     await inTenant({ tenantId: shop.admin.tenantId! }, (tx) => enqueueJob(tx, "stock_push", { tenantId: shop.admin.tenantId! }, { runAt: new Date(Date.now() - 5_000) }));
