@@ -1,3 +1,4 @@
+// The signed-in shell: top bar, the side navigation (only the areas the role may open), the page.
 import { useEffect } from "react";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { NAV_ITEMS } from "./nav.ts";
@@ -5,6 +6,7 @@ import { TenantSwitcher } from "./tenant-switcher.tsx";
 import { useLogout } from "../features/auth/api/auth-api.ts";
 import { useSession } from "../lib/session.ts";
 import { Button } from "../components/ui/button.tsx";
+import { hasRole } from "../lib/roles.ts";
 
 function isTyping(target: EventTarget | null) {
   if (!(target instanceof HTMLElement)) return false;
@@ -59,7 +61,7 @@ export function AppLayout() {
               {g}
             </div>
             <ul>
-              {NAV_ITEMS.filter((i) => i.group === g).map((item) => (
+              {NAV_ITEMS.filter((i) => i.group === g && (!i.roles || hasRole(me.role, i.roles))).map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to}>{item.label}</NavLink>
                 </li>

@@ -1,4 +1,8 @@
-export type NavItem = { to: string; label: string; group: "Work" | "Catalog" | "Admin" };
+// The side navigation: every area of the app, and who sees it (no `roles`: everyone signed in).
+import type { TRole } from "@bod/contracts/common";
+import { AREA_ROLES } from "../lib/roles.ts";
+
+export type NavItem = { to: string; label: string; group: "Work" | "Catalog" | "Admin"; roles?: readonly TRole[] };
 
 /** Every area of the app, in the order of the side navigation. */
 export const NAV_ITEMS: NavItem[] = [
@@ -12,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/suppliers", label: "Suppliers", group: "Catalog" },
   { to: "/warehouses", label: "Warehouses", group: "Admin" },
   { to: "/channels", label: "Channels", group: "Admin" },
+  { to: "/integrations", label: "Integrations", group: "Admin", roles: AREA_ROLES.integrations },
   { to: "/users", label: "Users", group: "Admin" },
   { to: "/settings", label: "Settings", group: "Admin" },
 ];

@@ -1,8 +1,11 @@
+// Every route of the SPA: sign-in pages outside the shell, everything else behind the auth guard.
 import { createBrowserRouter, Navigate } from "react-router";
 import { AppLayout } from "./layout.tsx";
 import { RequireAuth } from "./require-auth.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { RouteError } from "./route-error.tsx";
+import { RequireRole } from "./require-role.tsx";
+import { AREA_ROLES } from "../lib/roles.ts";
 import { LoginPage } from "../features/auth/routes/login-page.tsx";
 import { SignupPage } from "../features/auth/routes/signup-page.tsx";
 import { OrdersPage } from "../features/orders/routes/orders-page.tsx";
@@ -34,6 +37,7 @@ import { ChannelsPage } from "../features/channels/routes/channels-page.tsx";
 import { ChannelNewPage, ChannelPage } from "../features/channels/routes/channel-page.tsx";
 import { UsersPage } from "../features/users/routes/users-page.tsx";
 import { SettingsPage } from "../features/settings/routes/settings-page.tsx";
+import { IntegrationsPage } from "../features/integrations/routes/integrations-page.tsx";
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
@@ -79,6 +83,14 @@ export const router = createBrowserRouter([
               { path: "channels", element: <ChannelsPage /> },
               { path: "channels/new", element: <ChannelNewPage /> },
               { path: "channels/:channelId", element: <ChannelPage /> },
+              {
+                path: "integrations",
+                element: (
+                  <RequireRole roles={AREA_ROLES.integrations} title="Integrations">
+                    <IntegrationsPage />
+                  </RequireRole>
+                ),
+              },
               { path: "users", element: <UsersPage /> },
               { path: "settings", element: <SettingsPage /> },
               { path: "*", element: <NotFoundPage /> },

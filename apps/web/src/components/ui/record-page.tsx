@@ -1,3 +1,4 @@
+// One record's page layout, shared by product, supplier, warehouse and channel pages.
 import { useState, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
 import { ErrorAlert } from "./alert.tsx";
@@ -33,6 +34,7 @@ export function RecordPage<T extends { id: string }>({
   title,
   actions,
   remove,
+  canDelete = true,
   deleteTitle,
   deleteBody,
   deletedMessage,
@@ -44,6 +46,8 @@ export function RecordPage<T extends { id: string }>({
   /** shown before Delete */
   actions?: (r: T) => ReactNode;
   remove: Removal;
+  /** false: no Delete button (the role may not delete; the API would refuse). */
+  canDelete?: boolean;
   deleteTitle: string;
   deleteBody: (r: T) => string;
   deletedMessage: (r: T) => string;
@@ -74,9 +78,11 @@ export function RecordPage<T extends { id: string }>({
         actions={
           <>
             {actions?.(r)}
-            <Button variant="danger" onClick={() => setConfirm(true)}>
-              Delete
-            </Button>
+            {canDelete && (
+              <Button variant="danger" onClick={() => setConfirm(true)}>
+                Delete
+              </Button>
+            )}
           </>
         }
       />

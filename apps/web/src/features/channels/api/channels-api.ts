@@ -1,6 +1,8 @@
+// Sales channels: list, read, create, change, delete; the store connection's webhook secrets
+// (rotate, revoke) and its jobs (push all stock now, poll the store now).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TChannel, TCreateChannelRequest, TUpdateChannelRequest } from "@bod/contracts/channels";
-import { api } from "../../../lib/api.ts";
+import type { TChannel, TCreateChannelRequest, TRotateWebhookSecretRequest, TUpdateChannelRequest } from "@bod/contracts/channels";
+import { api, apiRequest } from "../../../lib/api.ts";
 import { usePagedList } from "../../../lib/list-query.ts";
 
 export const channelKeys = {
@@ -25,15 +27,32 @@ export function useCreateChannel() {
   });
 }
 
-export function useUpdateChannel(id: string) {
+/** Every write that answers with the channel: keep it, refresh lists and pickers (their keys start with "channels"). */
+function useChannelWrite<V>(id: string, write: (v: V) => Promise<TChannel>) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TUpdateChannelRequest) => api.patch<TChannel>(`/channels/${id}`, body),
+    mutationFn: write,
     onSuccess: (c) => {
       qc.setQueryData(channelKeys.detail(id), c);
-      return qc.invalidateQueries({ queryKey: channelKeys.list });
+      return Promise.all([
+        qc.invalidateQueries({ queryKey: channelKeys.all, predicate: (q) => q.queryKey[1] !== "detail" }),
+        qc.invalidateQueries({ queryKey: ["integrations"] }),
+      ]);
     },
   });
+}
+
+export function useUpdateChannel(id: string) {
+  return useChannelWrite(id, (body: TUpdateChannelRequest) => api.patch<TChannel>(`/channels/${id}`, body));
+}
+
+export function useRotateWebhookSecret(id: string) {
+  return useChannelWrite(id, (body: TRotateWebhookSecretRequest) => api.post<TChannel>(`/channels/${id}/webhook-secrets`, body));
+}
+
+export function useRevokeWebhookSecret(id: string) {
+  // This DELETE answers with the channel (lib/api's `delete` expects no body).
+  return useChannelWrite(id, (secretId: string) => apiRequest<TChannel>(`/channels/${id}/webhook-secrets/${secretId}`, { method: "DELETE" }));
 }
 
 export function useDeleteChannel() {
@@ -41,5 +60,23 @@ export function useDeleteChannel() {
   return useMutation({
     mutationFn: (id: string) => api.delete(`/channels/${id}`),
     onSuccess: () => qc.invalidateQueries({ queryKey: channelKeys.all }),
+  });
+}
+
+/** 202: one stock-push message per product was queued for the store. */
+export function usePushAllStock(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ products: number }>(`/channels/${id}/stock-push`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["integrations"] }),
+  });
+}
+
+/** 202: a poll of the store's orders changed since the last one was queued. */
+export function useReconcileNow(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ queued: boolean }>(`/channels/${id}/reconcile`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["integrations"] }),
   });
 }

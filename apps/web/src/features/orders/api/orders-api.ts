@@ -1,7 +1,8 @@
+// Orders: the desk's list and counts, one order, its messages to the store, shipments, actions, bulk actions, saved views, CSV export.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TChannel } from "@bod/contracts/channels";
 import { api, buildPath } from "../../../lib/api.ts";
-import { fetchAll, usePagedList } from "../../../lib/list-query.ts";
+import { usePagedList } from "../../../lib/list-query.ts";
+import type { TOutboxEventDetail } from "@bod/contracts/integrations";
 import type {
   TBulkRequest,
   TBulkResponse,
@@ -18,6 +19,7 @@ export const orderKeys = {
   list: ["orders", "list"] as const,
   counts: ["orders", "counts"] as const,
   detail: (id: string) => ["orders", "detail", id] as const,
+  outbox: (id: string) => ["orders", "outbox", id] as const,
   savedViews: ["saved-views"] as const,
 };
 
@@ -42,6 +44,15 @@ export function useOrder(id: string | undefined) {
   });
 }
 
+/** The order's messages to its store, oldest first; looked at again every few seconds while one waits. */
+export function useOrderOutbox(id: string) {
+  return useQuery({
+    queryKey: orderKeys.outbox(id),
+    queryFn: ({ signal }) => api.get<{ items: TOutboxEventDetail[] }>(`/orders/${id}/outbox`, undefined, signal).then((r) => r.items),
+    refetchInterval: (q) => (q.state.data?.some((e) => e.status === "pending") ? 5_000 : false),
+  });
+}
+
 /** An order by its number (scan-to-ship): the list's search, then an exact match. */
 export async function findOrderByNumber(number: string): Promise<TOrderDetail | undefined> {
   const n = number.trim();
@@ -51,15 +62,15 @@ export async function findOrderByNumber(number: string): Promise<TOrderDetail | 
   return hit ? api.get<TOrderDetail>(`/orders/${hit.id}`) : undefined;
 }
 
-export function useChannelOptions() {
-  return useQuery({ queryKey: ["channels", "options"], queryFn: ({ signal }) => fetchAll<TChannel>("/channels", {}, signal), staleTime: 60_000 });
-}
-
 /** Orders change stock and promises: refresh lists, counts, stock levels and reports after any write. */
 function useRefreshAfterWrite() {
   const qc = useQueryClient();
   return (order?: TOrderDetail) => {
-    if (order) qc.setQueryData(orderKeys.detail(order.id), order);
+    if (order) {
+      qc.setQueryData(orderKeys.detail(order.id), order);
+      // The write may have queued a message to the store. Not awaited: callers' onSuccess must not wait on it (a form may unmount meanwhile).
+      void qc.invalidateQueries({ queryKey: orderKeys.outbox(order.id) });
+    }
     return Promise.all([
       qc.invalidateQueries({ queryKey: orderKeys.all, predicate: (q) => !order || q.queryKey[2] !== order.id }),
       qc.invalidateQueries({ queryKey: ["stock"] }),

@@ -16,6 +16,8 @@ function useApplyOrder(orderId: string) {
   const qc = useQueryClient();
   return async (order: TContractOrderDetail) => {
     qc.setQueryData(orderKeys.detail(orderId), order);
+    // Not awaited (see orders-api useRefreshAfterWrite): the change may have queued a message to the store.
+    void qc.invalidateQueries({ queryKey: orderKeys.outbox(orderId) });
     await Promise.all([
       qc.invalidateQueries({ queryKey: orderKeys.all, predicate: (q) => q.queryKey[2] !== orderId }),
       qc.invalidateQueries({ queryKey: ["stock"] }),

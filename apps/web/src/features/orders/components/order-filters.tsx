@@ -1,9 +1,10 @@
+// The orders desk's filter bar: search, channel, warehouse, mode, tag, SKU, dates and sort, all written to the URL.
 import { useEffect, useState } from "react";
 import { FormField } from "../../../components/ui/form-field.tsx";
 import { WarehouseSelect } from "../../../components/warehouse-select.tsx";
 import { SearchInput } from "../../../components/ui/search-input.tsx";
 import { useDebounced } from "../../../lib/use-debounced.ts";
-import { useChannelOptions } from "../api/orders-api.ts";
+import { useChannelOptions } from "../../../lib/lookups.ts";
 import { SORTS, type TOrderFilters } from "../lib/order-filters.ts";
 
 /** A text filter typed into a box but written to the URL after a pause (no history entry per key). */

@@ -1,3 +1,4 @@
+// The order page's side pieces: shipments, tags, notes and the timeline (store problems stand out).
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { Badge } from "../../../components/ui/badge.tsx";
@@ -133,6 +134,13 @@ export function NotesSection({ order }: { order: TOrderDetail }) {
   );
 }
 
+/** Events that ask for attention: a store change that could not be applied, a store that could not be told. */
+function isTroubleEvent(ev: TOrderDetail["events"][number]) {
+  if (ev.type === "conflict") return true;
+  const outcome = ev.data && typeof ev.data === "object" && "outcome" in ev.data ? ev.data.outcome : undefined;
+  return ev.type === "store_delivery" && (outcome === "retrying" || outcome === "gave_up");
+}
+
 export function Timeline({ order }: { order: TOrderDetail }) {
   return (
     <section className="card" aria-labelledby="timeline-title">
@@ -143,7 +151,7 @@ export function Timeline({ order }: { order: TOrderDetail }) {
         <ol className="timeline" aria-label="Order events, newest first">
           {order.events.map((ev, i) => (
             <li key={ev.id ?? i}>
-              <div className={ev.type === "conflict" ? "overdue" : undefined}>{ev.message}</div>
+              <div className={isTroubleEvent(ev) ? "overdue" : undefined}>{ev.message}</div>
               {ev.type === "edited" && <EventDiff data={ev.data} />}
               <div className="muted small">
                 {ev.actor?.name ?? "System"} · {formatDateTime(ev.createdAt)}

@@ -1,3 +1,4 @@
+// One order: summary, conflicts, manager actions, lines, shipments, money, messages to the store, timeline.
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
@@ -16,7 +17,9 @@ import { ShipmentForm, shippableNow } from "../components/shipment-form.tsx";
 import { ManagerActions } from "../components/manager-actions.tsx";
 import { NotesSection, ShipmentsList, TagsEditor, Timeline } from "../components/order-side.tsx";
 import { OversellPanel } from "../components/oversell-panel.tsx";
-import { ConflictsBanner } from "../components/order-conflicts.tsx";
+import { ConflictsBanner, UnknownSkuBanner } from "../components/order-conflicts.tsx";
+import { StoreMessages } from "../components/store-messages.tsx";
+import { AREA_ROLES, hasRole } from "../../../lib/roles.ts";
 import { MoneySection, RefundsSection } from "../components/order-money.tsx";
 import { ModeForm } from "../../staging/components/staging-forms.tsx";
 import "../orders.css";
@@ -76,7 +79,12 @@ export function OrderPage() {
             <dt>Channel</dt>
             <dd>
               {o.channel.name}
-              {o.externalId && <span className="muted small mono" title="Order id in the store"> {o.externalId}</span>}
+              {(o.storeOrderName ?? o.externalId) && (
+                <span className="muted small mono" title={o.externalId ? `Order id in the store: ${o.externalId}` : undefined}>
+                  {" "}
+                  {o.storeOrderName ?? o.externalId}
+                </span>
+              )}
             </dd>
           </div>
           <div>
@@ -107,6 +115,7 @@ export function OrderPage() {
         {o.customer.shippingAddress && <p className="small" style={{ marginTop: 8, whiteSpace: "pre-line" }}>{o.customer.shippingAddress}</p>}
       </section>
       {waitingForComplete && canShip && <Alert tone="warning">This order ships complete: it can only ship in full. Pick what is in stock into a container, or a manager can change its mode on the pick screen.</Alert>}
+      <UnknownSkuBanner order={o} />
       <ConflictsBanner order={o} canResolve={canManageOrders(me.role)} />
       {canManageOrders(me.role) && <ManagerActions order={o} />}
       {canManageOrders(me.role) && (o.status === "open" || o.status === "partially_shipped" || o.status === "on_hold") && <OversellPanel order={o} onShip={() => setShipping(true)} />}
@@ -119,6 +128,7 @@ export function OrderPage() {
           </section>
           <ShipmentsList order={o} />
           <RefundsSection order={o} />
+          <StoreMessages order={o} canOpenIntegrations={hasRole(me.role, AREA_ROLES.integrations)} />
         </div>
         <div>
           <MoneySection order={o} />

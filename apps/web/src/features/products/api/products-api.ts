@@ -1,5 +1,7 @@
+// Products: list (search, needs-review filter), read, create, change, delete, supplier terms, and the review of products created from a store's unknown SKU.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TCreateProductRequest, TProduct, TProductSupplier, TUpdateProductRequest, TUpsertProductSupplierRequest } from "@bod/contracts/products";
+import type { z } from "zod";
+import type { TCreateProductRequest, TProduct, TProductSupplier, TReviewProductRequest, TUpdateProductRequest, TUpsertProductSupplierRequest, ZReviewProductResponse } from "@bod/contracts/products";
 import { api } from "../../../lib/api.ts";
 import { usePagedList, type Page } from "../../../lib/list-query.ts";
 
@@ -10,8 +12,10 @@ export const productKeys = {
   suppliers: (id: string) => ["products", "suppliers", id] as const,
 };
 
-export function useProducts(q: string) {
-  return usePagedList<TProduct>(productKeys.list, "/products", { q: q || undefined, limit: 50 });
+export type TReviewProductResponse = z.infer<typeof ZReviewProductResponse>;
+
+export function useProducts(q: string, needsReview = false) {
+  return usePagedList<TProduct>(productKeys.list, "/products", { q: q || undefined, needsReview: needsReview ? "true" : undefined, limit: 50 });
 }
 
 export function useProduct(id: string | undefined) {
@@ -75,3 +79,21 @@ export function useRemoveProductSupplier(productId: string) {
   });
 }
 
+
+/** Confirm a store-created product, or map it to an existing one (its order lines move there and it is removed). */
+export function useReviewProduct(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TReviewProductRequest) => api.post<TReviewProductResponse>(`/products/${id}/review`, body),
+    onSuccess: (r) => {
+      qc.setQueryData(productKeys.detail(r.product.id), r.product);
+      if (r.product.id !== id) qc.removeQueries({ queryKey: productKeys.detail(id) });
+      return Promise.all([
+        qc.invalidateQueries({ queryKey: productKeys.list }),
+        qc.invalidateQueries({ queryKey: ["orders"] }),
+        qc.invalidateQueries({ queryKey: ["stock"] }),
+        qc.invalidateQueries({ queryKey: ["reports"] }),
+      ]);
+    },
+  });
+}

@@ -1,3 +1,4 @@
+// One product: review banner (store-created SKUs), details, barcode label, supplier terms.
 import { Link, useParams } from "react-router";
 import { Button } from "../../../components/ui/button.tsx";
 import { Barcode } from "../../../components/ui/barcode.tsx";
@@ -5,7 +6,10 @@ import { RecordPage } from "../../../components/ui/record-page.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { ProductForm } from "../components/product-form.tsx";
 import { SupplierTerms } from "../components/supplier-terms.tsx";
+import { ReviewBanner } from "../components/review-banner.tsx";
 import { useDeleteProduct, useProduct, useUpdateProduct } from "../api/products-api.ts";
+import { useSession } from "../../../lib/session.ts";
+import { hasRole, ROLE_GROUPS } from "../../../lib/roles.ts";
 
 export function ProductPage() {
   const { productId = "" } = useParams();
@@ -13,6 +17,7 @@ export function ProductPage() {
   const update = useUpdateProduct(productId);
   const remove = useDeleteProduct();
   const toast = useToast();
+  const me = useSession();
   return (
     <RecordPage
       record={product}
@@ -30,6 +35,7 @@ export function ProductPage() {
     >
       {(p) => (
         <>
+          {p.needsReview && <ReviewBanner key={p.id} product={p} canReview={hasRole(me.role, ROLE_GROUPS.managers)} />}
           <section className="card">
             <h2>Details</h2>
             <ProductForm

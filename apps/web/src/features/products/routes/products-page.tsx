@@ -1,3 +1,4 @@
+// The product catalogue: search, the "needs review" filter (SKUs created from store orders), and each product's badges.
 import { Link, useNavigate } from "react-router";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
 import { PagedTable } from "../../../components/ui/paged-table.tsx";
@@ -5,14 +6,17 @@ import { Button } from "../../../components/ui/button.tsx";
 import { SearchInput } from "../../../components/ui/search-input.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
+import { CheckboxField } from "../../../components/ui/form-field.tsx";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
 import { useProducts } from "../api/products-api.ts";
 
 export function ProductsPage() {
   const [q, setQ] = useSearchParamState("q");
+  const [review, setReview] = useSearchParamState("needsReview");
+  const needsReview = review === "true";
   const debounced = useDebounced(q);
-  const list = useProducts(debounced);
+  const list = useProducts(debounced, needsReview);
   const navigate = useNavigate();
   return (
     <div className="page">
@@ -27,13 +31,14 @@ export function ProductsPage() {
       />
       <div className="toolbar">
         <SearchInput label="Search products" value={q} onChange={setQ} placeholder="SKU, name or barcode (press /)" />
+        <CheckboxField label="Needs review only" description="Created from store orders whose SKU matched no product." checked={needsReview} onChange={(v) => setReview(v ? "true" : "")} />
       </div>
       <PagedTable
         list={list}
         label="Products"
         empty={
-          <EmptyState title={debounced ? `No products match “${debounced}”` : "No products yet"}>
-            {!debounced && <p>Create the first one with “New product”.</p>}
+          <EmptyState title={needsReview ? (debounced ? `No product to review matches “${debounced}”` : "No product needs review") : debounced ? `No products match “${debounced}”` : "No products yet"}>
+            {!debounced && !needsReview && <p>Create the first one with “New product”.</p>}
           </EmptyState>
         }
         head={
@@ -49,7 +54,9 @@ export function ProductsPage() {
             <td className="mono">
               <Link to={`/products/${p.id}`}>{p.sku}</Link>
             </td>
-            <td>{p.name}</td>
+            <td>
+              {p.name} {p.needsReview && <Badge tone="warning">Needs review</Badge>}
+            </td>
             <td className="mono">{p.barcode ?? <span className="muted">—</span>}</td>
             <td>
               {p.isPreorder ? (

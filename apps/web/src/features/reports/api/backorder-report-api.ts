@@ -1,7 +1,7 @@
+// The backorder report: rows (and as CSV), summary, the orders waiting for a SKU, and purchase orders previewed and raised from it.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TChannel } from "@bod/contracts/channels";
 import { api, buildPath } from "../../../lib/api.ts";
-import { fetchAll, usePagedList } from "../../../lib/list-query.ts";
+import { usePagedList } from "../../../lib/list-query.ts";
 import type {
   TBackorderReportQuery,
   TBackorderReportRow,
@@ -52,10 +52,6 @@ export function useWaitingOrders(productId: string, warehouseId: string) {
     queryKey: reportKeys.waiting(productId, warehouseId),
     queryFn: ({ signal }) => api.get<{ items: TWaitingOrder[] } | TWaitingOrder[]>(`/reports/backorders/${productId}/waiting-orders`, { warehouseId }, signal).then((r) => (Array.isArray(r) ? r : r.items)),
   });
-}
-
-export function useChannelOptions() {
-  return useQuery({ queryKey: ["channels", "options"], queryFn: ({ signal }) => fetchAll<TChannel>("/channels", {}, signal), staleTime: 60_000 });
 }
 
 export function usePreviewPurchaseOrders() {

@@ -1,7 +1,8 @@
+// The backorder report's filters: warehouse, supplier, channel, and the net-need and preorder switches.
 import { FormField, CheckboxField } from "../../../components/ui/form-field.tsx";
 import { useSupplierOptions } from "../../../lib/lookups.ts";
 import { WarehouseSelect } from "../../../components/warehouse-select.tsx";
-import { useChannelOptions } from "../api/backorder-report-api.ts";
+import { useChannelOptions } from "../../../lib/lookups.ts";
 
 export type ReportFilterValues = { warehouseId: string; supplierId: string; channelId: string; onlyNetNeed: boolean; preorderOnly: boolean };
 

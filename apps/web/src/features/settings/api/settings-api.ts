@@ -1,5 +1,6 @@
+// Company settings (admins): read, change; a policy change answers 202 with the recompute job.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TSettings, TUpdateSettingsRequest } from "@bod/contracts/settings";
+import type { TSettings, TUpdateSettingsRequest, TUpdateSettingsResponse } from "@bod/contracts/settings";
 import { api } from "../../../lib/api.ts";
 import { meKey } from "../../../lib/session.ts";
 
@@ -12,11 +13,17 @@ export function useSettings() {
 export function useUpdateSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TUpdateSettingsRequest) => api.patch<TSettings>("/settings", body),
-    onSuccess: (s) => {
-      qc.setQueryData(settingsKeys.all, s);
+    mutationFn: (body: TUpdateSettingsRequest) => api.patch<TUpdateSettingsResponse>("/settings", body),
+    onSuccess: ({ recomputeJob: _job, ...s }) => {
+      qc.setQueryData<TSettings>(settingsKeys.all, s);
       // The company name shows in the top bar and the switcher.
       return qc.invalidateQueries({ queryKey: meKey });
     },
   });
+}
+
+/** After a recompute: every order's fulfillability and the reports may have changed. */
+export function useRefreshAfterRecompute() {
+  const qc = useQueryClient();
+  return () => Promise.all([qc.invalidateQueries({ queryKey: ["orders"] }), qc.invalidateQueries({ queryKey: ["reports"] }), qc.invalidateQueries({ queryKey: meKey })]);
 }

@@ -1,5 +1,7 @@
-import { useState, type FormEvent } from "react";
+// Company settings: name, allocation policy (a change recomputes every open order as a job, whose progress shows here), default mode.
+import { useCallback, useState, type FormEvent } from "react";
 import type { TAllocationPolicy, TSettings } from "@bod/contracts/settings";
+import type { TBackgroundJob } from "@bod/contracts/integrations";
 import type { TFulfillmentMode } from "@bod/contracts/channels";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
 import { FormField } from "../../../components/ui/form-field.tsx";
@@ -7,7 +9,8 @@ import { Button } from "../../../components/ui/button.tsx";
 import { Spinner } from "../../../components/ui/spinner.tsx";
 import { ErrorAlert, fieldError } from "../../../components/ui/alert.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
-import { useSettings, useUpdateSettings } from "../api/settings-api.ts";
+import { JobProgress } from "../../../components/job-progress.tsx";
+import { useRefreshAfterRecompute, useSettings, useUpdateSettings } from "../api/settings-api.ts";
 
 const POLICIES: { value: TAllocationPolicy; label: string; help: string }[] = [
   {
@@ -22,7 +25,7 @@ const POLICIES: { value: TAllocationPolicy; label: string; help: string }[] = [
   },
 ];
 
-function SettingsForm({ settings }: { settings: TSettings }) {
+function SettingsForm({ settings, onRecompute }: { settings: TSettings; onRecompute: (job: TBackgroundJob) => void }) {
   const update = useUpdateSettings();
   const toast = useToast();
   const [name, setName] = useState(settings.name);
@@ -36,7 +39,14 @@ function SettingsForm({ settings }: { settings: TSettings }) {
     setLocal(undefined);
     update.mutate(
       { name: name.trim(), allocationPolicy: policy, defaultFulfillmentMode: mode },
-      { onSuccess: (s) => toast(s.allocationPolicy !== settings.allocationPolicy ? "Settings saved; open orders were recomputed" : "Settings saved") },
+      {
+        onSuccess: (s) => {
+          if (s.recomputeJob) {
+            toast("Settings saved; recomputing every open order");
+            onRecompute(s.recomputeJob);
+          } else toast("Settings saved");
+        },
+      },
     );
   }
 
@@ -76,10 +86,21 @@ function SettingsForm({ settings }: { settings: TSettings }) {
 
 export function SettingsPage() {
   const settings = useSettings();
+  const [job, setJob] = useState<TBackgroundJob>();
+  const refresh = useRefreshAfterRecompute();
+  const toast = useToast();
+  const onDone = useCallback(
+    (j: TBackgroundJob) => {
+      void refresh();
+      toast(j.status === "succeeded" ? "Every open order was recomputed" : "The recompute failed", j.status === "succeeded" ? "success" : "error");
+    },
+    [refresh, toast],
+  );
   return (
     <div className="page">
       <PageHeader title="Settings" description="Company-wide settings." />
-      {settings.isPending ? <Spinner /> : settings.isError ? <ErrorAlert error={settings.error} /> : <SettingsForm key={settings.data.tenantId} settings={settings.data} />}
+      {settings.isPending ? <Spinner /> : settings.isError ? <ErrorAlert error={settings.error} /> : <SettingsForm key={settings.data.tenantId} settings={settings.data} onRecompute={setJob} />}
+      {job && <JobProgress key={job.id} jobId={job.id} initial={job} title="Recomputing open orders" onDone={onDone} />}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+// Count stock: scan a product, type what is on the shelf, and the ledger records the difference.
 import { useCallback, useRef, useState, type FormEvent } from "react";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
 import { FormField } from "../../../components/ui/form-field.tsx";
@@ -8,7 +9,7 @@ import { formatSigned } from "../../../lib/format.ts";
 import { useIdempotencyKey } from "../../../lib/use-idempotency-key.ts";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useCountStock, useStockLevel } from "../api/stock-api.ts";
-import { ProductPicker, useProductLookup } from "../components/product-picker.tsx";
+import { ProductPicker, useProductLookup } from "../../../components/product-picker.tsx";
 import { rememberWarehouse, WarehouseSelect } from "../../../components/warehouse-select.tsx";
 import { StockActions } from "../components/stock-actions.tsx";
 import { LedgerTable } from "../components/ledger-table.tsx";

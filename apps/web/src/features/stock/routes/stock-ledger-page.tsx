@@ -1,9 +1,10 @@
+// Movement history (the stock ledger): every change to on-hand stock, filtered by product and warehouse.
 import { useEffect } from "react";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useProductById } from "../api/stock-api.ts";
-import { ProductPicker, useProductLookup } from "../components/product-picker.tsx";
+import { ProductPicker, useProductLookup } from "../../../components/product-picker.tsx";
 import { WarehouseSelect } from "../../../components/warehouse-select.tsx";
 import { StockActions } from "../components/stock-actions.tsx";
 import { LedgerTable } from "../components/ledger-table.tsx";

@@ -1,8 +1,9 @@
+// A "scan a barcode or type a SKU" product field and its lookup state, shared by stock and product screens.
 import { useCallback, useRef, useState, type Ref } from "react";
 import type { TProduct } from "@bod/contracts/products";
-import { FormField } from "../../../components/ui/form-field.tsx";
-import { errorMessage } from "../../../lib/api.ts";
-import { findProductByCode } from "../../../lib/product-lookup.ts";
+import { FormField } from "./ui/form-field.tsx";
+import { errorMessage } from "../lib/api.ts";
+import { findProductByCode } from "../lib/product-lookup.ts";
 
 export type ProductLookup = ReturnType<typeof useProductLookup>;
 
