@@ -181,6 +181,33 @@ describe("Shopify webhooks in", () => {
     expect(await count(`SELECT count(*) AS n FROM sales_orders WHERE channel_id = $1`, [co.channel.id])).toBe(3);
   });
 
+  it("a burst is applied in batches: every order once, each update after its create, a broken message fails alone", async () => {
+    const co = await buildShopifyCompany({ "SKU-A": 30, "SKU-B": 5 });
+    await worker.stop(); // the messages pile up in the inbox, then one drain takes them together
+    const placed = [];
+    for (let i = 0; i < 30; i++) placed.push((await co.fake.createOrder({ lines: [{ sku: "SKU-B", quantity: 1 }, { sku: "SKU-A", quantity: 1 + (i % 2) }] }, { webhook: true })).order);
+    co.fake.store.clock.advance(2_000);
+    for (const p of placed.slice(0, 5)) {
+      co.fake.store.removeUnits(p.id, p.lineItems[1]!.id, 1); // the store takes the second line off
+      await co.fake.sendWebhook("orders/updated", p.id);
+    }
+    const broken = co.fake.buildWebhook("orders/create", { id: 1, line_items: "not a list" });
+    expect((await co.fake.sendWebhook("orders/create", broken))[0]!.status).toBe(200); // verified, stored; it fails when applied
+    worker = await startTestWorker();
+    await inboxSettled(co.channel.id);
+    const rows = await inboxRows(co.channel.id);
+    expect(rows.filter((r) => r.status === "processed")).toHaveLength(35);
+    expect(rows.filter((r) => r.status === "failed")).toEqual([expect.objectContaining({ last_error: expect.stringMatching(/not an order/) })]);
+    expect(await count(`SELECT count(*) AS n FROM sales_orders WHERE channel_id = $1`, [co.channel.id])).toBe(30);
+    for (const [i, p] of placed.slice(0, 5).entries()) {
+      const order = await importedOrder(co.admin, co.channel.id, String(p.id));
+      expect(order.lines.map((l: any) => l.ordered - l.cancelled)).toEqual([1, i % 2]); // one unit of SKU-A taken off
+    }
+    expect((await co.admin.get("/api/v1/admin/allocations/check")).body.ok).toBe(true);
+    const numbers = (await testEnv.superuser.query(`SELECT number FROM sales_orders WHERE channel_id = $1 ORDER BY number`, [co.channel.id])).rows.map((r) => r.number);
+    expect(new Set(numbers).size).toBe(30);
+  });
+
   it("another company's user sees none of the channel's messages", async () => {
     const co = await buildShopifyCompany({ "SKU-A": 5 });
     await co.fake.createOrder({ lines: [{ sku: "SKU-A", quantity: 1 }] }, { webhook: true });

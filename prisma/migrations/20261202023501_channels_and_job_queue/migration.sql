@@ -107,6 +107,7 @@ CREATE TABLE "channel_inbox_events" (
     "received_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "status" "InboxStatus" NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
+    "next_attempt_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "last_error" TEXT,
     "outcome" TEXT,
     "order_id" UUID,
@@ -215,6 +216,8 @@ ALTER TABLE "sales_channels" ADD CONSTRAINT "sales_channels_stock_check" CHECK (
 
 -- Deliverable messages across tenants, for the sweeper (app_outbox_streams_due below).
 CREATE INDEX "outbox_events_pending_idx" ON "outbox_events" ("available_at") WHERE status = 'pending';
+-- What a channel's inbox drain takes next.
+CREATE INDEX "channel_inbox_events_pending_idx" ON "channel_inbox_events" ("tenant_id", "channel_id", "received_at") WHERE status = 'pending';
 -- A store's order by its id, for webhooks and polls.
 CREATE INDEX "channel_inbox_events_order_idx" ON "channel_inbox_events" ("tenant_id", "channel_id", "external_order_id", "received_at");
 

@@ -4,7 +4,7 @@
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { runRecompute } from "../features/background-jobs/service.ts";
 import { deliverStream } from "../features/integrations/delivery.ts";
-import { processInboxMessage } from "../features/integrations/inbox.ts";
+import { drainInbox } from "../features/integrations/inbox-drain.ts";
 import { enqueueDueReconciles, reconcileChannel } from "../features/integrations/reconcile.ts";
 import { queueStockPush } from "../features/integrations/stock-push.ts";
 import { sweepOutbox } from "../features/integrations/sweep.ts";
@@ -13,7 +13,7 @@ const requestId = (h: JobHelpers) => `job-${h.job.id}`;
 
 export const taskList: TaskList = {
   outbox_deliver: async (payload, h) => deliverStream(payload, h.job.locked_by ?? `pid-${process.pid}`, requestId(h)),
-  inbox_process: async (payload, h) => processInboxMessage(payload, requestId(h)),
+  inbox_drain: async (payload, h) => drainInbox(payload, requestId(h)),
   channel_reconcile: async (payload) => {
     await reconcileChannel(payload);
   },

@@ -1,14 +1,12 @@
 // The inbox: what stores tell Backorder Desk. A verified webhook (or a polled order) is stored
-// with its processing job in one transaction and answered at once; the worker then applies it
-// (store-orders.ts) under the message's tenant. A message with the same dedupe key is stored
-// once, so a store's duplicate delivery changes nothing. Failures are kept on the row and
-// retried with backoff; after MAX_INBOX_ATTEMPTS the row is `failed` for a person to look at
-// (Integrations screen), who can retry it.
+// with its channel's drain job in one transaction and answered at once; the worker then applies
+// the channel's waiting messages in batches (inbox-drain.ts, store-orders.ts) under the
+// message's tenant. A message with the same dedupe key is stored once, so a store's duplicate
+// delivery changes nothing. Failures are kept on the row and retried with backoff; after
+// MAX_INBOX_ATTEMPTS the row is `failed` for a person to look at (Integrations), who can retry it.
 import { z } from "zod";
-import { inTenant, type Tx } from "../../db/client.ts";
-import { systemContext } from "../../http/types.ts";
+import type { Tx } from "../../db/client.ts";
 import { enqueueJob } from "../../jobs/enqueue.ts";
-import { applyStoreOrder, type ApplyOutcome } from "./store-orders.ts";
 import { fromShopifyWebhook, ZShopifyWebhookOrder } from "./stores/shopify/mapping.ts";
 import type { StoreOrder } from "./stores/types.ts";
 import { fromWooOrder, ZWooOrder } from "./stores/woocommerce/mapping.ts";
@@ -41,10 +39,10 @@ const ORDER_TOPICS: Record<string, Set<string>> = {
   shopify: new Set(["orders/create", "orders/updated", "orders/cancelled", "orders/paid", POLLED_ORDER_TOPIC]),
   woocommerce: new Set(["order.created", "order.updated", "order.deleted", "order.restored", POLLED_ORDER_TOPIC]),
 };
-const UNINSTALL_TOPICS = new Set(["app/uninstalled"]);
+export const UNINSTALL_TOPIC = "app/uninstalled";
 
 export function isHandledTopic(kind: string, topic: string) {
-  return ORDER_TOPICS[kind]?.has(topic) || (kind === "shopify" && UNINSTALL_TOPICS.has(topic));
+  return ORDER_TOPICS[kind]?.has(topic) || (kind === "shopify" && topic === UNINSTALL_TOPIC);
 }
 
 export interface InboxMessage {
@@ -106,61 +104,20 @@ export async function storeInboxMessage(tx: Tx, tenantId: string, kind: string, 
     ON CONFLICT (tenant_id, channel_id, dedupe_key) DO NOTHING
     RETURNING id::text`;
   const id = rows[0]?.id ?? null;
-  if (id && status === "pending") await enqueueJob(tx, "inbox_process", { tenantId, inboxId: id }, { key: `inbox:${id}` });
+  if (id && status === "pending") await enqueueDrain(tx, tenantId, m.channelId);
   return { id, duplicate: !id };
 }
 
-export const ZInboxJob = z.object({ tenantId: z.uuid(), inboxId: z.uuid() });
-
-/** The inbox_process job: applies one stored message under its tenant. */
-export async function processInboxMessage(payload: unknown, requestId: string): Promise<void> {
-  const { tenantId, inboxId } = ZInboxJob.parse(payload);
-  const ctx = systemContext(tenantId, "store", requestId);
-  try {
-    await inTenant(ctx, async (tx) => {
-      const [row] = await tx.$queryRaw<{ channel_id: string; topic: string; payload: unknown; status: string; attempts: number }[]>`
-        SELECT channel_id::text, topic, payload, status::text, attempts FROM channel_inbox_events
-        WHERE tenant_id = ${tenantId}::uuid AND id = ${inboxId}::uuid FOR UPDATE`;
-      if (!row || row.status !== "pending") return;
-      const channel = await tx.salesChannel.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: row.channel_id } }, select: { id: true, name: true, kind: true, supportsOrderEdits: true, enabled: true } });
-      let result: ApplyOutcome;
-      if (UNINSTALL_TOPICS.has(row.topic)) {
-        await tx.salesChannel.update({ where: { tenantId_id: { tenantId, id: channel.id } }, data: { enabled: false, disabledReason: "The app was uninstalled from the store" } });
-        result = { status: "processed", outcome: `${channel.name} disabled: the app was uninstalled from the store`, orderId: null };
-      } else if (!channel.enabled) {
-        result = { status: "ignored", outcome: `${channel.name} is disabled`, orderId: null };
-      } else {
-        result = await applyStoreOrder(tx, ctx, channel, storeOrderOf(channel.kind, row.topic, row.payload)!);
-      }
-      await tx.$executeRaw`
-        UPDATE channel_inbox_events SET status = ${result.status}::"InboxStatus", outcome = ${result.outcome}, order_id = ${result.orderId}::uuid,
-          attempts = attempts + 1, last_error = NULL, processed_at = now()
-        WHERE tenant_id = ${tenantId}::uuid AND id = ${inboxId}::uuid`;
-    });
-  } catch (error) {
-    await recordInboxFailure(tenantId, inboxId, error);
-  }
-}
-
-/** Keeps the error on the message and retries it later, or gives up after MAX_INBOX_ATTEMPTS. */
-async function recordInboxFailure(tenantId: string, inboxId: string, error: unknown) {
-  const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-  await inTenant({ tenantId }, async (tx) => {
-    const [row] = await tx.$queryRaw<{ attempts: number }[]>`
-      UPDATE channel_inbox_events SET attempts = attempts + 1, last_error = ${message},
-        status = CASE WHEN attempts + 1 >= ${MAX_INBOX_ATTEMPTS} THEN 'failed'::"InboxStatus" ELSE status END
-      WHERE tenant_id = ${tenantId}::uuid AND id = ${inboxId}::uuid AND status = 'pending' RETURNING attempts`;
-    if (row && row.attempts < MAX_INBOX_ATTEMPTS) {
-      await enqueueJob(tx, "inbox_process", { tenantId, inboxId }, { key: `inbox:${inboxId}`, runAt: new Date(Date.now() + inboxBackoffMs(row.attempts)) });
-    }
-  });
+const drainKey = (tenantId: string, channelId: string) => `inbox:${tenantId}:${channelId}`;
+async function enqueueDrain(tx: Tx, tenantId: string, channelId: string, runAt?: Date) {
+  await enqueueJob(tx, "inbox_drain", { tenantId, channelId }, { key: drainKey(tenantId, channelId), runAt });
 }
 
 /** A person asks for a failed or ignored message to be applied again (Integrations screen). */
 export async function retryInboxMessage(tx: Tx, tenantId: string, inboxId: string): Promise<boolean> {
-  const n = await tx.$executeRaw`
-    UPDATE channel_inbox_events SET status = 'pending', attempts = 0, last_error = NULL, outcome = NULL
-    WHERE tenant_id = ${tenantId}::uuid AND id = ${inboxId}::uuid AND status IN ('failed', 'ignored')`;
-  if (n) await enqueueJob(tx, "inbox_process", { tenantId, inboxId }, { key: `inbox:${inboxId}` });
-  return n > 0;
+  const [row] = await tx.$queryRaw<{ channel_id: string }[]>`
+    UPDATE channel_inbox_events SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL, outcome = NULL
+    WHERE tenant_id = ${tenantId}::uuid AND id = ${inboxId}::uuid AND status IN ('failed', 'ignored') RETURNING channel_id::text`;
+  if (row) await enqueueDrain(tx, tenantId, row.channel_id);
+  return !!row;
 }

@@ -33,10 +33,11 @@ export interface ApplyOutcome {
   orderId: string | null;
 }
 
-interface ResolvedLine extends StoreOrderLine {
+export interface ResolvedLine extends StoreOrderLine {
   productId: string;
   productSku: string;
-  created: boolean;
+  /** The product was created from a store line and waits for review (new now, or earlier). */
+  needsReview: boolean;
 }
 
 const storeKey = (l: StoreOrderLine) => (l.sku ? `sku:${l.sku}` : l.variantId ? `variant:${l.variantId}` : `line:${l.title}`);
@@ -47,36 +48,36 @@ const storeKey = (l: StoreOrderLine) => (l.sku ? `sku:${l.sku}` : l.variantId ? 
  */
 export async function resolveStoreLines(tx: Tx, tenantId: string, channel: StoreChannel, lines: StoreOrderLine[]): Promise<ResolvedLine[]> {
   const keys = [...new Set(lines.map(storeKey))];
-  const mapped = await tx.$queryRaw<{ store_key: string; product_id: string; sku: string }[]>`
-    SELECT m.store_key, m.product_id::text, p.sku FROM channel_product_mappings m JOIN products p ON p.tenant_id = m.tenant_id AND p.id = m.product_id
+  const mapped = await tx.$queryRaw<{ store_key: string; product_id: string; sku: string; needs_review: boolean }[]>`
+    SELECT m.store_key, m.product_id::text, p.sku, p.needs_review FROM channel_product_mappings m JOIN products p ON p.tenant_id = m.tenant_id AND p.id = m.product_id
     WHERE m.tenant_id = ${tenantId}::uuid AND m.channel_id = ${channel.id}::uuid AND m.store_key = ANY(${keys}::text[])`;
-  const byKey = new Map(mapped.map((m) => [m.store_key, { productId: m.product_id, sku: m.sku, created: false }]));
+  const byKey = new Map(mapped.map((m) => [m.store_key, { productId: m.product_id, sku: m.sku, needsReview: m.needs_review }]));
   const skus = [...new Set(lines.filter((l) => l.sku && !byKey.has(storeKey(l))).map((l) => l.sku!))];
   if (skus.length) {
-    const found = await tx.$queryRaw<{ id: string; sku: string }[]>`SELECT id::text, sku FROM products WHERE tenant_id = ${tenantId}::uuid AND sku = ANY(${skus}::text[])`;
-    for (const p of found) byKey.set(`sku:${p.sku}`, { productId: p.id, sku: p.sku, created: false });
+    const found = await tx.$queryRaw<{ id: string; sku: string; needs_review: boolean }[]>`SELECT id::text, sku, needs_review FROM products WHERE tenant_id = ${tenantId}::uuid AND sku = ANY(${skus}::text[])`;
+    for (const p of found) byKey.set(`sku:${p.sku}`, { productId: p.id, sku: p.sku, needsReview: p.needs_review });
   }
   for (const line of lines) {
     const key = storeKey(line);
     if (byKey.has(key)) continue;
     const sku = (line.sku ?? `${channel.kind}-${line.variantId ?? line.externalLineId}`).slice(0, 100);
-    const rows = await tx.$queryRaw<{ id: string; inserted: boolean }[]>`
+    const rows = await tx.$queryRaw<{ id: string; needs_review: boolean }[]>`
       INSERT INTO products (tenant_id, sku, name, needs_review) VALUES (${tenantId}::uuid, ${sku}, ${line.title.slice(0, 200) || sku}, true)
       ON CONFLICT (tenant_id, sku) DO UPDATE SET sku = EXCLUDED.sku
-      RETURNING id::text, (xmax = 0) AS inserted`;
+      RETURNING id::text, needs_review`;
     await tx.$executeRaw`
       INSERT INTO channel_product_mappings (tenant_id, channel_id, store_key, product_id) VALUES (${tenantId}::uuid, ${channel.id}::uuid, ${key}, ${rows[0]!.id}::uuid)
       ON CONFLICT DO NOTHING`;
-    byKey.set(key, { productId: rows[0]!.id, sku, created: rows[0]!.inserted });
+    byKey.set(key, { productId: rows[0]!.id, sku, needsReview: rows[0]!.needs_review });
   }
   return lines.map((l) => {
     const p = byKey.get(storeKey(l))!;
-    return { ...l, productId: p.productId, productSku: p.sku, created: p.created };
+    return { ...l, productId: p.productId, productSku: p.sku, needsReview: p.needsReview };
   });
 }
 
-/** Lines of one product become one line (a product appears once per order); zero quantities drop. */
-function mergeByProduct(lines: ResolvedLine[]): ResolvedLine[] {
+/** Lines of one product become one line (a product appears once per order). */
+export function mergeByProduct(lines: ResolvedLine[]): ResolvedLine[] {
   const by = new Map<string, ResolvedLine>();
   for (const l of lines) {
     const seen = by.get(l.productId);
@@ -86,9 +87,16 @@ function mergeByProduct(lines: ResolvedLine[]): ResolvedLine[] {
   return [...by.values()];
 }
 
+/** One store order at a time: advisory locks on (channel, store order id), taken in a fixed order. */
+export async function lockStoreOrders(tx: Tx, tenantId: string, channelId: string, externalIds: string[]) {
+  const keys = [...new Set(externalIds)].map((id) => `store-order:${tenantId}:${channelId}:${id}`);
+  if (!keys.length) return;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(k) FROM (SELECT hashtextextended(unnest(${keys}::text[]), 0) AS k ORDER BY 1) s`;
+}
+
 export async function applyStoreOrder(tx: Tx, ctx: RequestContext, channel: StoreChannel, order: StoreOrder): Promise<ApplyOutcome> {
   const { tenantId } = ctx;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`store-order:${tenantId}:${channel.id}:${order.externalId}`}, 0))`;
+  await lockStoreOrders(tx, tenantId, channel.id, [order.externalId]);
   const [existing] = await tx.$queryRaw<{ id: string; number: string; status: string; store_updated_at: Date | null }[]>`
     SELECT id::text, number, status::text, store_updated_at FROM sales_orders
     WHERE tenant_id = ${tenantId}::uuid AND channel_id = ${channel.id}::uuid AND external_id = ${order.externalId}`;
@@ -129,7 +137,7 @@ async function createFromStore(tx: Tx, ctx: RequestContext, channel: StoreChanne
   if (order.awaitingPayment) return { status: "ignored", outcome: "not paid yet: imported once the store marks it paid", orderId: null };
   const lines = mergeByProduct(await resolveStoreLines(tx, ctx.tenantId, channel, order.lines)).filter((l) => l.quantity > 0);
   if (!lines.length) return { status: "ignored", outcome: "no units to fulfil", orderId: null };
-  const unknown = lines.filter((l) => l.created);
+  const unknown = lines.filter((l) => l.needsReview);
   const orderId = await createOrderInTx(
     tx,
     ctx,
@@ -153,8 +161,8 @@ async function createFromStore(tx: Tx, ctx: RequestContext, channel: StoreChanne
   return { status: "processed", outcome: `created ${row!.number}${unknown.length ? ` with ${unknown.length} unknown SKU(s) to review` : ""}`, orderId };
 }
 
-/** An `unknown_sku` conflict per line whose product was created from the store line (once per product and order). */
-async function flagUnknownSkus(tx: Tx, ctx: RequestContext, orderId: string, lines: ResolvedLine[]) {
+/** An `unknown_sku` conflict per line whose product was created from a store line and waits for review (once per product and order). */
+export async function flagUnknownSkus(tx: Tx, ctx: RequestContext, orderId: string, lines: ResolvedLine[]) {
   const review = await tx.$queryRaw<{ id: string }[]>`
     SELECT p.id::text FROM products p WHERE p.tenant_id = ${ctx.tenantId}::uuid AND p.needs_review AND p.id = ANY(${lines.map((l) => l.productId)}::uuid[])
     AND NOT EXISTS (SELECT 1 FROM order_conflicts c WHERE c.tenant_id = p.tenant_id AND c.order_id = ${orderId}::uuid AND c.kind = 'unknown_sku' AND c.resolved_at IS NULL AND c.data->>'productId' = p.id::text)`;

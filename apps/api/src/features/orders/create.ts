@@ -1,6 +1,7 @@
-// Creating (importing) an order: resolve channel, warehouse and products, lock the keys
-// the lines will take stock from, number the order, write it, let the engine allocate,
-// and flag it when its channel does not accept backorders and it cannot ship on arrival.
+// Creating (importing) orders: resolve channel, warehouse and products, lock the keys the
+// lines will take stock from, number the orders, write them, let the engine allocate, and flag
+// those whose channel does not accept backorders and that cannot ship on arrival. One order
+// (the API) or many in one transaction (a batch of store webhooks): the same statements, set-based.
 import type { TOrderDetail, TOrderLineInput, ZCreateOrderRequest } from "@bod/contracts/orders";
 import type { z } from "zod";
 import { inTenant, type Tx } from "../../db/client.ts";
@@ -8,7 +9,7 @@ import { AppError, notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { lockStockKeys } from "../stock/ledger.ts";
 import { readOrderDetail } from "./detail.ts";
-import { addOrderEvent, nextNumber, settleOrders } from "./write.ts";
+import { addOrderEvents, nextNumbers, settleOrders } from "./write.ts";
 
 export const NO_BACKORDERS_TAG = "no-backorders";
 
@@ -40,14 +41,40 @@ export interface StoreImport {
   storeUpdatedAt: Date;
 }
 
+export interface ChannelForOrders {
+  id: string;
+  name: string;
+  acceptsBackorders: boolean;
+  defaultFulfillmentMode: "ship_partial" | "ship_complete" | null;
+}
+
+/** An order ready to write: its products resolved, its warehouse known. */
+export interface NewOrder {
+  externalId: string | null;
+  warehouseId: string;
+  customerName: string;
+  customerEmail: string | null;
+  shippingAddress: string | null;
+  orderDate: Date;
+  shipBy: Date | null;
+  priority: number;
+  fulfillmentMode: "ship_partial" | "ship_complete" | null;
+  tags: string[];
+  shippingCents: number;
+  taxCents: number;
+  storeOrderName: string | null;
+  storeUpdatedAt: Date | null;
+  lines: { productId: string; quantity: number; unitPriceCents: number; externalLineId: string | null }[];
+}
+
 export function createOrder(ctx: RequestContext, input: CreateInput): Promise<TOrderDetail> {
   return inTenant(ctx, async (tx) => readOrderDetail(tx, ctx.tenantId, await createOrderInTx(tx, ctx, input)));
 }
 
-/** Creates the order in the caller's transaction; returns its id. */
+/** Creates the order of a request in the caller's transaction; returns its id. */
 export async function createOrderInTx(tx: Tx, ctx: RequestContext, input: CreateInput, store?: StoreImport): Promise<string> {
   const tenantId = ctx.tenantId;
-  const channel = await tx.salesChannel.findUnique({ where: { tenantId_id: { tenantId, id: input.channelId } } });
+  const channel = await tx.salesChannel.findUnique({ where: { tenantId_id: { tenantId, id: input.channelId } }, select: { id: true, name: true, acceptsBackorders: true, defaultFulfillmentMode: true, defaultWarehouseId: true } });
   if (!channel) throw notFound("Channel");
   const warehouseId = input.warehouseId ?? channel.defaultWarehouseId;
   if (input.warehouseId && !(await tx.warehouse.findUnique({ where: { tenantId_id: { tenantId, id: warehouseId } }, select: { id: true } }))) throw notFound("Warehouse");
@@ -56,69 +83,90 @@ export async function createOrderInTx(tx: Tx, ctx: RequestContext, input: Create
     if (existing) throw new AppError("conflict", `Order ${input.externalId} of this channel was already imported as ${existing.number}`, { externalId: input.externalId, number: existing.number });
   }
   const products = await resolveProducts(tx, tenantId, input.lines);
-
-  // Recipe: lock the keys the new lines take stock from before anything that depends on stock.
-  await lockStockKeys(tx, tenantId, products.map((p) => ({ warehouseId, productId: p.productId })));
-
-  const number = await nextNumber(tx, tenantId, "sales_order", "SO-");
-  const orderDate = input.orderDate ? new Date(input.orderDate) : new Date();
-  const shipBy = input.shipBy ? new Date(input.shipBy) : null;
-  const order = await tx.salesOrder.create({
-    data: {
-      tenantId,
-      number,
-      channelId: channel.id,
+  const [id] = await insertOrders(tx, ctx, channel, [
+    {
       externalId: input.externalId ?? null,
       warehouseId,
       customerName: input.customerName,
       customerEmail: input.customerEmail ?? null,
       shippingAddress: input.shippingAddress ?? null,
-      orderDate,
-      shipBy,
+      orderDate: input.orderDate ? new Date(input.orderDate) : new Date(),
+      shipBy: input.shipBy ? new Date(input.shipBy) : null,
       priority: input.priority,
-      fulfillmentMode: input.fulfillmentMode ?? channel.defaultFulfillmentMode ?? (await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultFulfillmentMode: true } })).defaultFulfillmentMode,
+      fulfillmentMode: input.fulfillmentMode ?? null,
       tags: [...new Set(input.tags ?? [])],
       shippingCents: input.shippingCents ?? 0,
       taxCents: input.taxCents ?? 0,
-      paidCents: input.lines.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0) + (input.shippingCents ?? 0) + (input.taxCents ?? 0),
       storeOrderName: store?.storeOrderName ?? null,
       storeUpdatedAt: store?.storeUpdatedAt ?? null,
+      lines: input.lines.map((l, i) => ({ productId: products[i]!.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents, externalLineId: store?.externalLineIds[i] ?? null })),
     },
-    select: { id: true },
-  });
-  await tx.salesOrderLine.createMany({
-    data: input.lines.map((l, i) => ({
-      tenantId,
-      orderId: order.id,
-      lineNo: i + 1,
-      productId: products[i]!.productId,
-      warehouseId,
-      quantityOrdered: l.quantity,
-      unitPriceCents: l.unitPriceCents,
-      rankOrderDate: orderDate,
-      externalLineId: store?.externalLineIds[i] ?? null,
-    })),
-  });
-  await settleOrders(tx, tenantId, [order.id]);
-  await addOrderEvent(tx, ctx, order.id, "imported", `Imported from ${channel.name}${input.externalId ? ` (${input.externalId})` : ""} with ${input.lines.length} line(s)`, {
-    channelId: channel.id,
-    externalId: input.externalId ?? null,
-    via: ctx.via,
-  });
+  ]);
+  return id!;
+}
 
-  if (!channel.acceptsBackorders) {
-    const stored = await tx.salesOrder.findUniqueOrThrow({ where: { tenantId_id: { tenantId, id: order.id } }, select: { fulfillability: true, tags: true } });
-    if (stored.fulfillability !== "fulfillable") {
-      await tx.salesOrder.update({ where: { tenantId_id: { tenantId, id: order.id } }, data: { tags: [...new Set([...stored.tags, NO_BACKORDERS_TAG])] } });
-      await addOrderEvent(
-        tx,
-        ctx,
-        order.id,
-        "tagged",
-        `${channel.name} does not accept backorders and this order is ${stored.fulfillability?.replace("_", " ") ?? "not fulfillable"} on arrival: tagged "${NO_BACKORDERS_TAG}" for a manager to decide`,
-        { add: [NO_BACKORDERS_TAG], fulfillability: stored.fulfillability },
-      );
-    }
-  }
-  return order.id;
+/**
+ * Writes orders of one channel in the caller's transaction and lets the engine allocate them
+ * (the write-path recipe, once for all of them). Returns their ids in the order given.
+ */
+export async function insertOrders(tx: Tx, ctx: RequestContext, channel: ChannelForOrders, orders: NewOrder[]): Promise<string[]> {
+  const tenantId = ctx.tenantId;
+  if (!orders.length) return [];
+  // Recipe: lock the keys the new lines take stock from before anything that depends on stock.
+  await lockStockKeys(tx, tenantId, orders.flatMap((o) => o.lines.map((l) => ({ warehouseId: o.warehouseId, productId: l.productId }))));
+  const numbers = await nextNumbers(tx, tenantId, "sales_order", "SO-", orders.length);
+  const fallbackMode =
+    channel.defaultFulfillmentMode ?? (orders.some((o) => !o.fulfillmentMode) ? (await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultFulfillmentMode: true } })).defaultFulfillmentMode : "ship_partial");
+  const col = <T>(f: (o: NewOrder, i: number) => T) => orders.map(f);
+  const inserted = await tx.$queryRaw<{ id: string; number: string }[]>`
+    INSERT INTO sales_orders (tenant_id, number, channel_id, external_id, warehouse_id, customer_name, customer_email, shipping_address, order_date, ship_by,
+      priority, fulfillment_mode, tags, shipping_cents, tax_cents, paid_cents, store_order_name, store_updated_at)
+    SELECT ${tenantId}::uuid, v.number, ${channel.id}::uuid, v.external_id, v.warehouse_id, v.customer_name, v.customer_email, v.shipping_address, v.order_date, v.ship_by,
+      v.priority, v.mode::"FulfillmentMode", coalesce(string_to_array(nullif(v.tags, ''), chr(31)), '{}'), v.shipping, v.tax, v.paid, v.store_name, v.store_updated
+    FROM unnest(${numbers}::text[], ${col((o) => o.externalId)}::text[], ${col((o) => o.warehouseId)}::uuid[], ${col((o) => o.customerName)}::text[], ${col((o) => o.customerEmail)}::text[],
+      ${col((o) => o.shippingAddress)}::text[], ${col((o) => o.orderDate)}::timestamptz[], ${col((o) => o.shipBy)}::timestamptz[], ${col((o) => o.priority)}::int[],
+      ${col((o) => o.fulfillmentMode ?? fallbackMode)}::text[], ${col((o) => o.tags.join("\u001f"))}::text[], ${col((o) => o.shippingCents)}::int[], ${col((o) => o.taxCents)}::int[],
+      ${col((o) => o.lines.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0) + o.shippingCents + o.taxCents)}::int[], ${col((o) => o.storeOrderName)}::text[], ${col((o) => o.storeUpdatedAt)}::timestamptz[])
+      AS v(number, external_id, warehouse_id, customer_name, customer_email, shipping_address, order_date, ship_by, priority, mode, tags, shipping, tax, paid, store_name, store_updated)
+    RETURNING id::text, number`;
+  const idOf = new Map(inserted.map((r) => [r.number, r.id]));
+  const ids = numbers.map((n) => idOf.get(n)!);
+  const lines = orders.flatMap((o, i) => o.lines.map((l, n) => ({ ...l, orderId: ids[i]!, lineNo: n + 1, warehouseId: o.warehouseId, orderDate: o.orderDate })));
+  await tx.$executeRaw`
+    INSERT INTO sales_order_lines (tenant_id, order_id, line_no, product_id, warehouse_id, quantity_ordered, unit_price_cents, rank_order_date, external_line_id)
+    SELECT ${tenantId}::uuid, v.order_id, v.line_no, v.product_id, v.warehouse_id, v.quantity, v.price, v.order_date, v.external_line_id
+    FROM unnest(${lines.map((l) => l.orderId)}::uuid[], ${lines.map((l) => l.lineNo)}::int[], ${lines.map((l) => l.productId)}::uuid[], ${lines.map((l) => l.warehouseId)}::uuid[],
+      ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.unitPriceCents)}::int[], ${lines.map((l) => l.orderDate)}::timestamptz[], ${lines.map((l) => l.externalLineId)}::text[])
+      AS v(order_id, line_no, product_id, warehouse_id, quantity, price, order_date, external_line_id)`;
+  await settleOrders(tx, tenantId, ids);
+  await addOrderEvents(
+    tx,
+    ctx,
+    orders.map((o, i) => ({
+      orderId: ids[i]!,
+      type: "imported",
+      message: `Imported from ${channel.name}${o.externalId ? ` (${o.storeOrderName ?? o.externalId})` : ""} with ${o.lines.length} line(s)`,
+      data: { channelId: channel.id, externalId: o.externalId, via: ctx.via },
+    })),
+  );
+  if (!channel.acceptsBackorders) await flagUnpromised(tx, ctx, channel, ids);
+  return ids;
+}
+
+/** Orders of a channel that does not accept backorders and that cannot ship on arrival are tagged for a manager. */
+async function flagUnpromised(tx: Tx, ctx: RequestContext, channel: ChannelForOrders, ids: string[]) {
+  const flagged = await tx.$queryRaw<{ id: string; fulfillability: string | null }[]>`
+    UPDATE sales_orders SET tags = array_append(tags, ${NO_BACKORDERS_TAG})
+    WHERE tenant_id = ${ctx.tenantId}::uuid AND id = ANY(${ids}::uuid[]) AND fulfillability IS DISTINCT FROM 'fulfillable' AND NOT (${NO_BACKORDERS_TAG} = ANY(tags))
+    RETURNING id::text, fulfillability::text`;
+  await addOrderEvents(
+    tx,
+    ctx,
+    flagged.map((f) => ({
+      orderId: f.id,
+      type: "tagged",
+      message: `${channel.name} does not accept backorders and this order is ${f.fulfillability?.replace("_", " ") ?? "not fulfillable"} on arrival: tagged "${NO_BACKORDERS_TAG}" for a manager to decide`,
+      data: { add: [NO_BACKORDERS_TAG], fulfillability: f.fulfillability },
+    })),
+  );
 }

@@ -114,12 +114,26 @@ export async function addOrderEvent(tx: Tx, ctx: RequestContext, orderId: string
   await tx.orderEvent.create({ data: { tenantId: ctx.tenantId, orderId, type, message, data: (data ?? undefined) as any, actorId: ctx.userId, createdAt: eventTime() } });
 }
 
+/** Several events (of several orders) in one statement, in the order given. */
+export async function addOrderEvents(tx: Tx, ctx: RequestContext, events: { orderId: string; type: string; message: string; data?: unknown }[]) {
+  if (!events.length) return;
+  await tx.orderEvent.createMany({
+    data: events.map((e) => ({ tenantId: ctx.tenantId, orderId: e.orderId, type: e.type, message: e.message, data: (e.data ?? undefined) as any, actorId: ctx.userId, createdAt: eventTime() })),
+  });
+}
+
 /** The next number of a per-tenant sequence (row lock on the counter until the transaction ends). */
 export async function nextNumber(tx: Tx, tenantId: string, name: string, prefix: string): Promise<string> {
+  return (await nextNumbers(tx, tenantId, name, prefix, 1))[0]!;
+}
+
+/** The next `count` numbers of a per-tenant sequence, in one statement. */
+export async function nextNumbers(tx: Tx, tenantId: string, name: string, prefix: string, count: number): Promise<string[]> {
   const rows = await tx.$queryRaw<{ value: bigint }[]>`
-    INSERT INTO tenant_counters (tenant_id, name, value) VALUES (${tenantId}::uuid, ${name}, 1)
-    ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + 1 RETURNING value`;
-  return `${prefix}${String(rows[0]!.value).padStart(6, "0")}`;
+    INSERT INTO tenant_counters (tenant_id, name, value) VALUES (${tenantId}::uuid, ${name}, ${count})
+    ON CONFLICT (tenant_id, name) DO UPDATE SET value = tenant_counters.value + ${count} RETURNING value`;
+  const last = Number(rows[0]!.value);
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(last - count + 1 + i).padStart(6, "0")}`);
 }
 
 /**
