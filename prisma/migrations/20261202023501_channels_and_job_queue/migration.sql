@@ -33,6 +33,7 @@ ALTER TABLE "products" ADD COLUMN     "needs_review" BOOLEAN NOT NULL DEFAULT fa
 ALTER TABLE "sales_channels" ADD COLUMN     "access_token_ciphertext" TEXT,
 ADD COLUMN     "disabled_reason" TEXT,
 ADD COLUMN     "enabled" BOOLEAN NOT NULL DEFAULT true,
+ADD COLUMN     "inbox_draining" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "last_reconciled_at" TIMESTAMPTZ(3),
 ADD COLUMN     "notify_customers" BOOLEAN NOT NULL DEFAULT true,
 ADD COLUMN     "preorder_cap" INTEGER,

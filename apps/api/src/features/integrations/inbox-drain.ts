@@ -9,19 +9,22 @@
 //   `failed` after MAX_INBOX_ATTEMPTS; the others of the batch are not held up by it.
 // Store orders are locked (advisory, sorted) before anything is read, so a message of an order
 // processed by another drain waits for it; stale versions are then ignored (store-orders.ts).
+// The job runs until the inbox is empty, then lowers the channel's `inbox_draining` flag under
+// the inbox's exclusive lock (inbox.ts ensureDrain), or leaves itself a successor for messages
+// waiting out a backoff.
 import { z } from "zod";
 import { inTenant, type Tx } from "../../db/client.ts";
 import { systemContext, type RequestContext } from "../../http/types.ts";
 import { enqueueJob } from "../../jobs/enqueue.ts";
 import { insertOrders, type NewOrder } from "../orders/create.ts";
-import { inboxBackoffMs, InvalidStorePayload, MAX_INBOX_ATTEMPTS, storeOrderOf, UNINSTALL_TOPIC } from "./inbox.ts";
+import { inboxBackoffMs, inboxLockKey, InvalidStorePayload, MAX_INBOX_ATTEMPTS, storeOrderOf, UNINSTALL_TOPIC } from "./inbox.ts";
 import { applyStoreOrder, flagUnknownSkus, lockStoreOrders, mergeByProduct, resolveStoreLines, UNKNOWN_SKU_TAG, type ApplyOutcome, type StoreChannel } from "./store-orders.ts";
 import type { StoreOrder } from "./stores/types.ts";
 
 export const ZInboxDrainJob = z.object({ tenantId: z.uuid(), channelId: z.uuid() });
 const BATCH = Number(process.env.INBOX_BATCH ?? 200);
-/** Batches per job run; a longer backlog continues in the next run. */
-const ROUNDS = 20;
+/** One run drains for at most this long, then hands over to a successor job (others get their turn). */
+const RUN_MS = 30_000;
 
 interface Row {
   id: string;
@@ -42,11 +45,32 @@ interface Outcome {
 export async function drainInbox(payload: unknown, requestId: string): Promise<void> {
   const { tenantId, channelId } = ZInboxDrainJob.parse(payload);
   const ctx = systemContext(tenantId, "store", requestId);
-  for (let round = 0; round < ROUNDS; round++) {
+  const started = Date.now();
+  for (;;) {
     const taken = await inTenant(ctx, (tx) => drainBatch(tx, ctx, channelId));
-    if (taken < BATCH) break;
-    if (round === ROUNDS - 1) await inTenant(ctx, (tx) => enqueueJob(tx, "inbox_drain", { tenantId, channelId }, { key: `inbox:${tenantId}:${channelId}` }));
+    if (taken === BATCH) {
+      if (Date.now() - started < RUN_MS) continue;
+      await inTenant(ctx, (tx) => enqueueJob(tx, "inbox_drain", { tenantId, channelId }, { maxAttempts: 1000 }));
+      return;
+    }
+    if (await inTenant(ctx, (tx) => finish(tx, tenantId, channelId))) return;
   }
+}
+
+/**
+ * The drain's last look, with the inbox locked exclusively (writers storing a message hold it
+ * shared): nothing due → the flag goes down (or a successor waits for the earliest backoff);
+ * something arrived meanwhile → false, drain on.
+ */
+async function finish(tx: Tx, tenantId: string, channelId: string): Promise<boolean> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${inboxLockKey(tenantId, channelId)}, 0))`;
+  const [next] = await tx.$queryRaw<{ due: boolean; at: Date }[]>`
+    SELECT next_attempt_at <= now() AS due, next_attempt_at AS at FROM channel_inbox_events
+    WHERE tenant_id = ${tenantId}::uuid AND channel_id = ${channelId}::uuid AND status = 'pending' ORDER BY next_attempt_at LIMIT 1`;
+  if (next?.due) return false;
+  if (next) await enqueueJob(tx, "inbox_drain", { tenantId, channelId }, { runAt: next.at, maxAttempts: 1000 });
+  else await tx.$executeRaw`UPDATE sales_channels SET inbox_draining = false WHERE tenant_id = ${tenantId}::uuid AND id = ${channelId}::uuid`;
+  return true;
 }
 
 /** Applies one batch; returns how many messages it took. */
@@ -125,8 +149,6 @@ async function drainBatch(tx: Tx, ctx: RequestContext, channelId: string): Promi
     FROM unnest(${list.map((o) => o.id)}::uuid[], ${list.map((o) => o.status)}::text[], ${list.map((o) => o.outcome)}::text[], ${list.map((o) => o.orderId)}::uuid[],
       ${list.map((o) => o.error)}::text[], ${list.map((o) => o.retryAt)}::timestamptz[]) AS v(id, status, outcome, order_id, error, retry_at)
     WHERE e.tenant_id = ${tenantId}::uuid AND e.id = v.id`;
-  const retry = list.flatMap((o) => (o.retryAt ? [o.retryAt.getTime()] : []));
-  if (retry.length) await enqueueJob(tx, "inbox_drain", { tenantId, channelId }, { key: `inbox:${tenantId}:${channelId}`, runAt: new Date(Math.min(...retry)) });
   return rows.length;
 }
 

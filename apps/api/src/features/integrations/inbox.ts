@@ -5,7 +5,7 @@
 // delivery changes nothing. Failures are kept on the row and retried with backoff; after
 // MAX_INBOX_ATTEMPTS the row is `failed` for a person to look at (Integrations), who can retry it.
 import { z } from "zod";
-import type { Tx } from "../../db/client.ts";
+import { sqlOf, type SqlExec, type Tx } from "../../db/client.ts";
 import { enqueueJob } from "../../jobs/enqueue.ts";
 import { fromShopifyWebhook, ZShopifyWebhookOrder } from "./stores/shopify/mapping.ts";
 import type { StoreOrder } from "./stores/types.ts";
@@ -85,7 +85,7 @@ export class InvalidStorePayload extends Error {
  * Stores the message and its job in the caller's transaction. Returns whether it was new
  * (false: a duplicate of one already stored, nothing done).
  */
-export async function storeInboxMessage(tx: Tx, tenantId: string, kind: string, m: InboxMessage): Promise<{ id: string | null; duplicate: boolean }> {
+export async function storeInboxMessage(tx: Tx | SqlExec, tenantId: string, kind: string, m: InboxMessage): Promise<{ id: string | null; duplicate: boolean }> {
   const handled = isHandledTopic(kind, m.topic);
   let order: StoreOrder | null = null;
   let error: string | null = null;
@@ -96,28 +96,54 @@ export async function storeInboxMessage(tx: Tx, tenantId: string, kind: string, 
     error = e.message;
   }
   const status = !handled ? "ignored" : error ? "failed" : "pending";
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO channel_inbox_events (tenant_id, channel_id, source, topic, dedupe_key, external_order_id, store_updated_at, payload, headers, request_id, status, last_error, outcome)
-    VALUES (${tenantId}::uuid, ${m.channelId}::uuid, ${m.source}, ${m.topic}, ${m.dedupeKey}, ${order?.externalId ?? null}, ${order?.updatedAt ?? null},
-      ${JSON.stringify(m.payload)}::jsonb, ${m.headers ? JSON.stringify(m.headers) : null}::jsonb, ${m.requestId ?? null}, ${status}::"InboxStatus", ${error},
-      ${handled ? null : `topic ${m.topic} is not one Backorder Desk acts on`})
-    ON CONFLICT (tenant_id, channel_id, dedupe_key) DO NOTHING
-    RETURNING id::text`;
+  const sql = sqlOf(tx);
+  const rows = await sql<{ id: string }>(
+    `INSERT INTO channel_inbox_events (tenant_id, channel_id, source, topic, dedupe_key, external_order_id, store_updated_at, payload, headers, request_id, status, last_error, outcome)
+     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7::timestamptz, $8::jsonb, $9::jsonb, $10, $11::"InboxStatus", $12, $13)
+     ON CONFLICT (tenant_id, channel_id, dedupe_key) DO NOTHING
+     RETURNING id::text`,
+    [
+      tenantId,
+      m.channelId,
+      m.source,
+      m.topic,
+      m.dedupeKey,
+      order?.externalId ?? null,
+      order?.updatedAt?.toISOString() ?? null,
+      JSON.stringify(m.payload),
+      m.headers ? JSON.stringify(m.headers) : null,
+      m.requestId ?? null,
+      status,
+      error,
+      handled ? null : `topic ${m.topic} is not one Backorder Desk acts on`,
+    ],
+  );
   const id = rows[0]?.id ?? null;
-  if (id && status === "pending") await enqueueDrain(tx, tenantId, m.channelId);
+  if (id && status === "pending") await ensureDrain(sql, tenantId, m.channelId);
   return { id, duplicate: !id };
 }
 
-const drainKey = (tenantId: string, channelId: string) => `inbox:${tenantId}:${channelId}`;
-async function enqueueDrain(tx: Tx, tenantId: string, channelId: string, runAt?: Date) {
-  await enqueueJob(tx, "inbox_drain", { tenantId, channelId }, { key: drainKey(tenantId, channelId), runAt });
+/**
+ * Makes sure the channel's inbox has a drain job, without making writers queue on one row:
+ * `inbox_draining` says a drain job exists. Writers hold a shared advisory lock on the
+ * channel's inbox until they commit; the drain takes it exclusively for its final look, so it
+ * cannot finish while a message it has not seen is being stored. Only the writer that finds
+ * the flag down raises it and enqueues the job (inbox-drain.ts lowers it).
+ */
+export async function ensureDrain(tx: Tx | SqlExec, tenantId: string, channelId: string) {
+  const sql = sqlOf(tx);
+  await sql(`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))) l`, [inboxLockKey(tenantId, channelId)]);
+  const raised = await sql(`UPDATE sales_channels SET inbox_draining = true WHERE tenant_id = $1::uuid AND id = $2::uuid AND NOT inbox_draining RETURNING 1`, [tenantId, channelId]);
+  if (raised.length) await enqueueJob(sql, "inbox_drain", { tenantId, channelId }, { maxAttempts: 1000 });
 }
+
+export const inboxLockKey = (tenantId: string, channelId: string) => `inbox:${tenantId}:${channelId}`;
 
 /** A person asks for a failed or ignored message to be applied again (Integrations screen). */
 export async function retryInboxMessage(tx: Tx, tenantId: string, inboxId: string): Promise<boolean> {
   const [row] = await tx.$queryRaw<{ channel_id: string }[]>`
     UPDATE channel_inbox_events SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL, outcome = NULL
     WHERE tenant_id = ${tenantId}::uuid AND id = ${inboxId}::uuid AND status IN ('failed', 'ignored') RETURNING channel_id::text`;
-  if (row) await enqueueDrain(tx, tenantId, row.channel_id);
+  if (row) await ensureDrain(tx, tenantId, row.channel_id);
   return !!row;
 }

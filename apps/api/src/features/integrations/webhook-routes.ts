@@ -8,7 +8,7 @@
 // are answered 200 too and change nothing.
 import crypto from "node:crypto";
 import express, { Router, type Request, type Response } from "express";
-import { inChannelTenant, type Tx } from "../../db/client.ts";
+import { inChannelTenant, type SqlExec } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { registry } from "../../http/endpoint.ts";
 import { openSecret } from "../../security/secret-box.ts";
@@ -44,11 +44,13 @@ const refused = (req: Request, why: string) => {
 };
 
 /** The channel and the secrets it accepts now; undefined when the channel is unknown, of another kind or disabled. */
-async function channelSecrets(tx: Tx, tenantId: string, channelId: string, kind: string): Promise<{ channel: VerifiedChannel; secrets: string[] } | undefined> {
-  const rows = await tx.$queryRaw<{ id: string; kind: string; enabled: boolean; store_url: string | null; ciphertext: string | null }[]>`
-    SELECT c.id::text, c.kind::text, c.enabled, c.store_url, s.ciphertext FROM sales_channels c
-    LEFT JOIN channel_secrets s ON s.tenant_id = c.tenant_id AND s.channel_id = c.id AND (s.expires_at IS NULL OR s.expires_at > now())
-    WHERE c.tenant_id = ${tenantId}::uuid AND c.id = ${channelId}::uuid`;
+async function channelSecrets(sql: SqlExec, tenantId: string, channelId: string, kind: string): Promise<{ channel: VerifiedChannel; secrets: string[] } | undefined> {
+  const rows = await sql<{ id: string; kind: string; enabled: boolean; store_url: string | null; ciphertext: string | null }>(
+    `SELECT c.id::text, c.kind::text, c.enabled, c.store_url, s.ciphertext FROM sales_channels c
+     LEFT JOIN channel_secrets s ON s.tenant_id = c.tenant_id AND s.channel_id = c.id AND (s.expires_at IS NULL OR s.expires_at > now())
+     WHERE c.tenant_id = $1::uuid AND c.id = $2::uuid`,
+    [tenantId, channelId],
+  );
   const c = rows[0];
   if (!c || c.kind !== kind || !c.enabled) return undefined;
   return { channel: { id: c.id, kind: c.kind, storeUrl: c.store_url }, secrets: rows.flatMap((r) => (r.ciphertext ? [openSecret(r.ciphertext)] : [])) };
