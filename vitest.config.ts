@@ -24,6 +24,8 @@ export default defineConfig({
             STORE_TIMEOUT_MS: "3000",
             OUTBOX_BACKOFF_MS: "200",
             OUTBOX_MAX_ATTEMPTS: "4",
+            // Tests change secrets and switch channels off between webhooks: no lookup cache.
+            WEBHOOK_CHANNEL_CACHE_MS: "0",
           },
         },
       },

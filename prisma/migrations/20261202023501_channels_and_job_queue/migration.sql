@@ -302,14 +302,52 @@ END $$;
 REVOKE ALL ON FUNCTION app_queue_stats() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION app_queue_stats() TO bod_app;
 
--- A webhook names only its channel: the tenant it belongs to, before any tenant is set (the
--- signature, checked next under that tenant, is what authenticates the request).
-CREATE FUNCTION app_webhook_channel_tenant(channel uuid) RETURNS uuid
+-- A webhook names only its channel: what verifying it needs, before any tenant is set — the
+-- channel's tenant, kind, whether it is on, its store URL and the webhook secrets it accepts now
+-- (sealed with SECRETS_KEY; the signature, checked next with them, is what authenticates the request).
+CREATE FUNCTION app_webhook_channel(channel uuid, OUT tenant_id uuid, OUT kind text, OUT enabled boolean, OUT store_url text, OUT secrets text[])
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-  SELECT tenant_id FROM sales_channels WHERE id = channel LIMIT 1
+  SELECT c.tenant_id, c.kind::text, c.enabled, c.store_url,
+    coalesce(array_agg(s.ciphertext) FILTER (WHERE s.id IS NOT NULL), '{}')
+  FROM sales_channels c
+  LEFT JOIN channel_secrets s ON s.tenant_id = c.tenant_id AND s.channel_id = c.id AND (s.expires_at IS NULL OR s.expires_at > now())
+  WHERE c.id = channel
+  GROUP BY c.tenant_id, c.id
 $$;
-REVOKE ALL ON FUNCTION app_webhook_channel_tenant(uuid) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION app_webhook_channel_tenant(uuid) TO bod_app;
+REVOKE ALL ON FUNCTION app_webhook_channel(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app_webhook_channel(uuid) TO bod_app;
+
+-- A channel's inbox has a drain job, without making writers queue on one row: `inbox_draining`
+-- says one exists. Writers hold a shared advisory lock on the channel's inbox until they commit;
+-- the drain takes it exclusively for its last look (apps/api/src/features/integrations/inbox-drain.ts),
+-- so it cannot finish while a message it has not seen is being stored. Only the writer that finds
+-- the flag down raises it and enqueues the job. Runs as the caller, under row-level security.
+CREATE FUNCTION app_ensure_inbox_drain(p_tenant uuid, p_channel uuid) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock_shared(hashtextextended('inbox:' || p_tenant || ':' || p_channel, 0));
+  UPDATE sales_channels SET inbox_draining = true WHERE tenant_id = p_tenant AND id = p_channel AND NOT inbox_draining;
+  IF FOUND THEN
+    PERFORM app_enqueue_job('inbox_drain', jsonb_build_object('tenantId', p_tenant, 'channelId', p_channel), NULL, now(), 1000);
+  END IF;
+END $$;
+
+-- Stores a store's message in the inbox once (its dedupe key) and makes sure it will be drained:
+-- one statement, so a webhook is acknowledged after one round trip. Returns the new row's id,
+-- null for a duplicate. Runs as the caller, under row-level security (the tenant must be set).
+CREATE FUNCTION app_store_inbox_message(p_tenant uuid, p_channel uuid, p_source text, p_topic text, p_dedupe text, p_external text, p_updated timestamptz,
+  p_payload jsonb, p_headers jsonb, p_request text, p_status text, p_error text, p_outcome text) RETURNS uuid LANGUAGE plpgsql AS $$
+DECLARE v_id uuid;
+BEGIN
+  INSERT INTO channel_inbox_events (tenant_id, channel_id, source, topic, dedupe_key, external_order_id, store_updated_at, payload, headers, request_id, status, last_error, outcome)
+  VALUES (p_tenant, p_channel, p_source, p_topic, p_dedupe, p_external, p_updated, p_payload, p_headers, p_request, p_status::"InboxStatus", p_error, p_outcome)
+  ON CONFLICT (tenant_id, channel_id, dedupe_key) DO NOTHING
+  RETURNING id INTO v_id;
+  IF v_id IS NOT NULL AND p_status = 'pending' THEN
+    PERFORM app_ensure_inbox_drain(p_tenant, p_channel);
+  END IF;
+  RETURN v_id;
+END $$;
+GRANT EXECUTE ON FUNCTION app_ensure_inbox_drain(uuid, uuid), app_store_inbox_message(uuid, uuid, text, text, text, text, timestamptz, jsonb, jsonb, text, text, text, text) TO bod_app;
 
 -- Scheduled work across tenants lists only ids; each job then runs under its tenant.
 CREATE FUNCTION app_channels_to_reconcile(every interval) RETURNS TABLE (tenant_id uuid, channel_id uuid)

@@ -92,36 +92,20 @@ export async function asUser<T>(userId: string | undefined, fn: (tx: Tx) => Prom
 }
 
 /**
- * Positional-parameter SQL in a transaction, for the few hot paths that talk to PostgreSQL
- * through node-postgres directly (a store webhook's acknowledgement): Prisma adds about a
- * millisecond of CPU to every statement, which at hundreds of webhooks a second on two cores
- * is the whole budget. Services on Prisma pass their `tx` through `sqlOf`.
+ * Positional-parameter SQL, for the few hot paths that talk to PostgreSQL through
+ * node-postgres directly (a store webhook's acknowledgement): Prisma adds about a millisecond
+ * of CPU to every statement, which at hundreds of webhooks a second on two cores is the whole
+ * budget. Services on Prisma pass their `tx` through `sqlOf`.
  */
 export type SqlExec = <R = any>(sql: string, params?: unknown[]) => Promise<R[]>;
 export const sqlOf = (tx: Tx | SqlExec): SqlExec => (typeof tx === "function" ? tx : (sql, params = []) => tx.$queryRawUnsafe(sql, ...params));
 
-/**
- * For a store's webhook, which names only its channel: one transaction as `bod_app` on a pool
- * connection (node-postgres, no Prisma), with the channel's tenant looked up
- * (app_webhook_channel_tenant) and set for row-level security. `fn` is not called (undefined is
- * returned) when no channel has that id. A thrown error rolls everything back.
- */
-export async function inChannelTenant<T>(channelId: string, fn: (sql: SqlExec, tenantId: string) => Promise<T>): Promise<T | undefined> {
+/** A connection of the app's pool for `fn` (node-postgres, no Prisma; no transaction unless `fn` opens one). */
+export async function withPoolClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   if (!current) throw new Error("database not opened");
   const client = await current.pool.connect();
   try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<{ tenant_id: string | null }>(
-      `SELECT set_config('role', 'bod_app', true), set_config('app.user_id', '', true), set_config('app.tenant_id', coalesce(app_webhook_channel_tenant($1::uuid)::text, ''), true) AS tenant_id`,
-      [channelId],
-    );
-    const tenantId = rows[0]?.tenant_id || undefined;
-    const result = tenantId ? await fn(async (sql, params = []) => (await client.query(sql, params as any[])).rows, tenantId) : undefined;
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
+    return await fn(client);
   } finally {
     client.release();
   }

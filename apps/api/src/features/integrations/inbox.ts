@@ -5,8 +5,8 @@
 // delivery changes nothing. Failures are kept on the row and retried with backoff; after
 // MAX_INBOX_ATTEMPTS the row is `failed` for a person to look at (Integrations), who can retry it.
 import { z } from "zod";
+import type pg from "pg";
 import { sqlOf, type SqlExec, type Tx } from "../../db/client.ts";
-import { enqueueJob } from "../../jobs/enqueue.ts";
 import { fromShopifyWebhook, ZShopifyWebhookOrder } from "./stores/shopify/mapping.ts";
 import type { StoreOrder } from "./stores/types.ts";
 import { fromWooOrder, ZWooOrder } from "./stores/woocommerce/mapping.ts";
@@ -81,11 +81,8 @@ export class InvalidStorePayload extends Error {
   }
 }
 
-/**
- * Stores the message and its job in the caller's transaction. Returns whether it was new
- * (false: a duplicate of one already stored, nothing done).
- */
-export async function storeInboxMessage(tx: Tx | SqlExec, tenantId: string, kind: string, m: InboxMessage): Promise<{ id: string | null; duplicate: boolean }> {
+/** The inbox row a message becomes: its order's id and version read from it, and whether there is anything to apply. */
+function inboxRow(tenantId: string, kind: string, m: InboxMessage): unknown[] {
   const handled = isHandledTopic(kind, m.topic);
   let order: StoreOrder | null = null;
   let error: string | null = null;
@@ -96,45 +93,54 @@ export async function storeInboxMessage(tx: Tx | SqlExec, tenantId: string, kind
     error = e.message;
   }
   const status = !handled ? "ignored" : error ? "failed" : "pending";
-  const sql = sqlOf(tx);
-  const rows = await sql<{ id: string }>(
-    `INSERT INTO channel_inbox_events (tenant_id, channel_id, source, topic, dedupe_key, external_order_id, store_updated_at, payload, headers, request_id, status, last_error, outcome)
-     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7::timestamptz, $8::jsonb, $9::jsonb, $10, $11::"InboxStatus", $12, $13)
-     ON CONFLICT (tenant_id, channel_id, dedupe_key) DO NOTHING
-     RETURNING id::text`,
-    [
-      tenantId,
-      m.channelId,
-      m.source,
-      m.topic,
-      m.dedupeKey,
-      order?.externalId ?? null,
-      order?.updatedAt?.toISOString() ?? null,
-      JSON.stringify(m.payload),
-      m.headers ? JSON.stringify(m.headers) : null,
-      m.requestId ?? null,
-      status,
-      error,
-      handled ? null : `topic ${m.topic} is not one Backorder Desk acts on`,
-    ],
-  );
+  return [
+    tenantId,
+    m.channelId,
+    m.source,
+    m.topic,
+    m.dedupeKey,
+    order?.externalId ?? null,
+    order?.updatedAt?.toISOString() ?? null,
+    JSON.stringify(m.payload),
+    m.headers ? JSON.stringify(m.headers) : null,
+    m.requestId ?? null,
+    status,
+    error,
+    handled ? null : `topic ${m.topic} is not one Backorder Desk acts on`,
+  ];
+}
+
+const STORE_CALL = `app_store_inbox_message($1::uuid, $2::uuid, $3, $4, $5, $6, $7::timestamptz, $8::jsonb, $9::jsonb, $10, $11, $12, $13)`;
+
+/**
+ * Stores the message in the caller's transaction, with the channel's drain job when it has
+ * none (app_store_inbox_message in the migration channels_and_job_queue). Returns whether it
+ * was new (false: a duplicate of one already stored, nothing done).
+ */
+export async function storeInboxMessage(tx: Tx | SqlExec, tenantId: string, kind: string, m: InboxMessage): Promise<{ id: string | null; duplicate: boolean }> {
+  const rows = await sqlOf(tx)<{ id: string | null }>(`SELECT ${STORE_CALL}::text AS id`, inboxRow(tenantId, kind, m));
   const id = rows[0]?.id ?? null;
-  if (id && status === "pending") await ensureDrain(sql, tenantId, m.channelId);
   return { id, duplicate: !id };
 }
 
 /**
- * Makes sure the channel's inbox has a drain job, without making writers queue on one row:
- * `inbox_draining` says a drain job exists. Writers hold a shared advisory lock on the
- * channel's inbox until they commit; the drain takes it exclusively for its final look, so it
- * cannot finish while a message it has not seen is being stored. Only the writer that finds
- * the flag down raises it and enqueues the job (inbox-drain.ts lowers it).
+ * The same in one round trip on a bare connection (a webhook's acknowledgement): the
+ * transaction, the role and tenant for row-level security and the store call sent as one simple
+ * query, its values escaped by the driver.
  */
+export async function storeInboxMessageAtOnce(client: pg.PoolClient, tenantId: string, kind: string, m: InboxMessage): Promise<{ id: string | null; duplicate: boolean }> {
+  const values = inboxRow(tenantId, kind, m).map((v) => (v === null ? "NULL" : client.escapeLiteral(String(v))));
+  const call = STORE_CALL.replace(/\$(\d+)/g, (_, n) => values[Number(n) - 1]!);
+  const results = (await client.query(
+    `BEGIN; SELECT set_config('role', 'bod_app', true), set_config('app.user_id', '', true), set_config('app.tenant_id', ${client.escapeLiteral(tenantId)}, true); SELECT ${call}::text AS id; COMMIT`,
+  )) as unknown as pg.QueryResult<{ id: string | null }>[];
+  const id = results[2]?.rows[0]?.id ?? null;
+  return { id, duplicate: !id };
+}
+
+/** Makes sure the channel's inbox has a drain job (app_ensure_inbox_drain). */
 export async function ensureDrain(tx: Tx | SqlExec, tenantId: string, channelId: string) {
-  const sql = sqlOf(tx);
-  await sql(`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))) l`, [inboxLockKey(tenantId, channelId)]);
-  const raised = await sql(`UPDATE sales_channels SET inbox_draining = true WHERE tenant_id = $1::uuid AND id = $2::uuid AND NOT inbox_draining RETURNING 1`, [tenantId, channelId]);
-  if (raised.length) await enqueueJob(sql, "inbox_drain", { tenantId, channelId }, { maxAttempts: 1000 });
+  await sqlOf(tx)(`SELECT 1 AS ensured FROM (SELECT app_ensure_inbox_drain($1::uuid, $2::uuid)) d`, [tenantId, channelId]);
 }
 
 export const inboxLockKey = (tenantId: string, channelId: string) => `inbox:${tenantId}:${channelId}`;
