@@ -52,8 +52,11 @@ async function freePort(): Promise<number> {
   });
 }
 
+// BENCH_PROFILE=dir: CPU profiles of the server and workers (node --cpu-prof) to look into.
+const profileArgs = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+
 function startProcess(name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, script)], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...profileArgs, "--import", "tsx", path.join(root, script)], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   return new Promise((resolve, reject) => {
     child.stdout!.on("data", (d) => {
@@ -139,6 +142,7 @@ const env = {
   WORKER_CONCURRENCY: String(CONCURRENCY),
 };
 const children: ChildProcess[] = [];
+
 children.push(await startProcess("server", "apps/api/src/server.ts", { ...env, WORKER_IN_PROCESS: "false" }, /is running at/));
 for (let i = 0; i < WORKERS; i++) children.push(await startProcess(`worker ${i + 1}`, "apps/api/src/worker.ts", env, /job worker running/));
 log(`server on :${port}; ${WORKERS} worker process(es) × ${CONCURRENCY} jobs at a time`);
@@ -177,6 +181,7 @@ const inWindow = samples.filter((s) => s.at >= 10 && s.at <= sendEnd);
 const steady = inWindow.length >= 2 ? (inWindow[inWindow.length - 1]!.processed - inWindow[0]!.processed) / (inWindow[inWindow.length - 1]!.at - inWindow[0]!.at) : atSendEnd / sendEnd;
 await monitor.end();
 for (const c of children) c.kill("SIGTERM");
+if (process.env.BENCH_PROFILE) await new Promise((r) => setTimeout(r, 3_000)); // profiles are written on exit
 fs.rmSync(configFile, { force: true });
 
 log(`acknowledged: ${acks.acksPerSecond}/s, p50 ${acks.ackP50Ms} ms, p95 ${acks.ackP95Ms} ms, p99 ${acks.ackP99Ms} ms, statuses ${JSON.stringify(acks.statuses)}`);

@@ -25,6 +25,8 @@ export const ZInboxDrainJob = z.object({ tenantId: z.uuid(), channelId: z.uuid()
 const BATCH = Number(process.env.INBOX_BATCH ?? 200);
 /** One run drains for at most this long, then hands over to a successor job (others get their turn). */
 const RUN_MS = 30_000;
+/** A batch that was not full waits this long before the next (more messages in one transaction). */
+const GATHER_MS = Number(process.env.INBOX_GATHER_MS ?? 50);
 
 interface Row {
   id: string;
@@ -48,11 +50,16 @@ export async function drainInbox(payload: unknown, requestId: string): Promise<v
   const started = Date.now();
   for (;;) {
     const taken = await inTenant(ctx, (tx) => drainBatch(tx, ctx, channelId));
-    if (taken === BATCH) {
-      if (Date.now() - started < RUN_MS) continue;
+    if (Date.now() - started > RUN_MS) {
       await inTenant(ctx, (tx) => enqueueJob(tx, "inbox_drain", { tenantId, channelId }, { maxAttempts: 1000 }));
       return;
     }
+    if (taken > 0) {
+      // Under a steady stream, let a few more messages gather rather than take them one by one.
+      if (taken < BATCH) await new Promise((r) => setTimeout(r, GATHER_MS));
+      continue;
+    }
+    // Nothing due: the last look, under the inbox's exclusive lock, only now (writers wait for it).
     if (await inTenant(ctx, (tx) => finish(tx, tenantId, channelId))) return;
   }
 }
