@@ -124,6 +124,11 @@ test("an admin connects a Shopify channel and follows a shipment's message to th
   // A manager reads the screen and the attempts, with no way to retry or discard.
   const manager = await co.createUser("manager", "Max Manager");
   const managerPage = await newSignedInPage(page, manager);
+  // Users and Settings are the admin's alone: not in a manager's navigation.
+  const managerNav = managerPage.getByRole("navigation", { name: "Main" });
+  await expect(managerNav.getByRole("link", { name: "Channels" })).toBeVisible();
+  await expect(managerNav.getByRole("link", { name: "Users" })).toHaveCount(0);
+  await expect(managerNav.getByRole("link", { name: "Settings" })).toHaveCount(0);
   await managerPage.getByRole("link", { name: "Integrations" }).click();
   const managerRow = managerPage.getByRole("table", { name: "Messages to stores" }).locator("tbody tr").filter({ hasText: order.number });
   await expect(managerRow.locator(".badge")).toHaveText(expectedLabel(message));
@@ -141,6 +146,8 @@ test("an admin connects a Shopify channel and follows a shipment's message to th
   await staffPage.goto("/integrations");
   await expect(staffPage.getByText("This page needs a role you do not have.")).toBeVisible();
   await expect(staffPage.getByRole("table", { name: "Messages to stores" })).toHaveCount(0);
+  await staffPage.goto("/settings");
+  await expect(staffPage.getByText("This page needs a role you do not have.")).toBeVisible();
   await staffPage.context().close();
 });
 

@@ -1,11 +1,13 @@
 /**
  * The load side of `npm run bench:ingest`, in its own process: Shopify `orders/create`
  * webhooks, signed like Shopify signs them (base64 HMAC-SHA256 of the raw body), posted at a
- * steady rate for a while; prints one JSON line with the acknowledgement figures.
+ * steady rate for a while; prints one JSON line with the acknowledgement figures. The first
+ * `warmupSeconds` send at the same rate but are reported apart (a cold server opens its database
+ * connections and compiles its code then: seconds of latency no running server has).
  *
  *   node --import tsx scripts/bench/ingest-load.ts <config.json>
  *
- * config: { url, secret, shopDomain, skus: string[], rate, seconds, firstOrderId }
+ * config: { url, secret, shopDomain, skus: string[], rate, seconds, warmupSeconds, firstOrderId }
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -18,6 +20,7 @@ interface Config {
   skus: string[];
   rate: number;
   seconds: number;
+  warmupSeconds: number;
   firstOrderId: number;
 }
 
@@ -65,6 +68,10 @@ function payload() {
 }
 
 const acks: number[] = [];
+const warmupAcks: number[] = [];
+/** Acknowledgement times by the second they were sent in: where the slow ones cluster. */
+const bySecond = new Map<number, number[]>();
+let startedAt = 0;
 const statuses: Record<string, number> = {};
 let inFlight = 0;
 
@@ -81,6 +88,7 @@ async function send() {
     "x-shopify-triggered-at": new Date().toISOString(),
   };
   const t0 = performance.now();
+  const second = Math.floor((t0 - startedAt) / 1000);
   inFlight++;
   try {
     const status = await post(headers, body);
@@ -89,7 +97,12 @@ async function send() {
     statuses.error = (statuses.error ?? 0) + 1;
   } finally {
     inFlight--;
-    acks.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    if (second < config.warmupSeconds) warmupAcks.push(ms);
+    else {
+      acks.push(ms);
+      (bySecond.get(second) ?? bySecond.set(second, []).get(second)!).push(ms);
+    }
   }
 }
 
@@ -101,12 +114,13 @@ const pct = (xs: number[], p: number) => {
 async function main() {
   // Open loop: every 10 ms, send what the rate asks for since the start (late sends catch up).
   const started = performance.now();
+  startedAt = started;
   let sent = 0;
   const pending: Promise<void>[] = [];
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
       const elapsed = (performance.now() - started) / 1000;
-      if (elapsed >= config.seconds) {
+      if (elapsed >= config.warmupSeconds + config.seconds) {
         clearInterval(timer);
         resolve();
         return;
@@ -123,15 +137,21 @@ async function main() {
   const ackSeconds = (performance.now() - started) / 1000;
   console.log(
     JSON.stringify({
-      sent,
+      sent: sent - warmupAcks.length,
+      warmupSent: warmupAcks.length,
+      warmupP95Ms: pct(warmupAcks, 95),
       sendSeconds: Math.round(sendSeconds * 10) / 10,
       ackSeconds: Math.round(ackSeconds * 10) / 10,
-      acksPerSecond: Math.round(acks.length / ackSeconds),
+      acksPerSecond: Math.round(acks.length / (ackSeconds - config.warmupSeconds)),
       ackP50Ms: pct(acks, 50),
       ackP95Ms: pct(acks, 95),
       ackP99Ms: pct(acks, 99),
       statuses,
       maxInFlightAtEnd: inFlight,
+      slowestSeconds: [...bySecond]
+        .map(([second, ms]) => ({ second, p95Ms: pct(ms, 95), maxMs: pct(ms, 100) }))
+        .sort((a, b) => b.p95Ms - a.p95Ms)
+        .slice(0, 6),
     }),
   );
 }

@@ -7,7 +7,7 @@
  * backlog is drained. The floor, measured in the same run: orders created per second by calling
  * the create-order service directly in this process (no HTTP, no queue) on one connection.
  *
- *   npm run bench:ingest [-- --rate 1000 --seconds 60 --workers 2 --concurrency 4]
+ *   npm run bench:ingest [-- --rate 1000 --seconds 60 --warmup 5 --workers 2 --concurrency 4]
  *
  * Database bod_bench_ingest on the local server (BENCH_INGEST_DATABASE_URL), made afresh each
  * run. The last line printed is one JSON object.
@@ -34,6 +34,7 @@ const arg = (name: string, fallback: number) => {
 };
 const RATE = arg("rate", 1000);
 const SECONDS = arg("seconds", 60);
+const WARMUP = arg("warmup", 5);
 const WORKERS = arg("workers", 2);
 const CONCURRENCY = arg("concurrency", 4);
 const PRODUCTS = arg("products", 20_000);
@@ -54,6 +55,29 @@ async function freePort(): Promise<number> {
 
 // BENCH_PROFILE=dir: CPU profiles of the server and workers (node --cpu-prof) to look into.
 const profileArgs = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+
+/** CPU seconds a process has used so far (Linux /proc; clock ticks of 1/100 s). */
+function cpuOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+/** CPU seconds of every PostgreSQL process of the local server, and of the whole machine. */
+function cpuNow(): { postgres: number; machine: number } {
+  let postgres = 0;
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") postgres += cpuOf(Number(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const [user, nice, system, , , irq, softirq] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.split(/\s+/).slice(1).map(Number);
+  return { postgres, machine: (user! + nice! + system! + irq! + softirq!) / 100 };
+}
 
 function startProcess(name: string, script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...profileArgs, "--import", "tsx", path.join(root, script)], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
@@ -153,9 +177,10 @@ const processed = async () => Number((await monitor.query(`SELECT count(*) AS n 
 const samples: { at: number; processed: number }[] = [];
 
 const configFile = path.join(os.tmpdir(), `bod-ingest-${process.pid}.json`);
-fs.writeFileSync(configFile, JSON.stringify({ url: `http://127.0.0.1:${port}/api/v1/webhooks/shopify/${channel.id}`, secret: WEBHOOK_SECRET, shopDomain: "bench-shop.myshopify.com", skus, rate: RATE, seconds: SECONDS, firstOrderId: 1_000_000 }));
-log(`sending ${RATE} webhooks/s for ${SECONDS} s from a separate process`);
+fs.writeFileSync(configFile, JSON.stringify({ url: `http://127.0.0.1:${port}/api/v1/webhooks/shopify/${channel.id}`, secret: WEBHOOK_SECRET, shopDomain: "bench-shop.myshopify.com", skus, rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP, firstOrderId: 1_000_000 }));
+log(`sending ${RATE} webhooks/s for ${WARMUP} s of warm-up, then ${SECONDS} s measured, from a separate process`);
 const started = performance.now();
+const cpuAtStart = { ...cpuNow(), children: children.map((c) => cpuOf(c.pid!)) };
 const sampler = setInterval(async () => samples.push({ at: (performance.now() - started) / 1000, processed: await processed() }), 1000);
 const load = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench/ingest-load.ts"), configFile], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
 let loadOut = "";
@@ -176,16 +201,29 @@ const [{ orders, failed }] = (await monitor.query(
           (SELECT count(*)::int FROM channel_inbox_events WHERE channel_id = $1 AND status = 'failed') AS failed`,
   [channel.id],
 )).rows;
-// Steady state: the processing rate between 10 s in and the end of sending.
-const inWindow = samples.filter((s) => s.at >= 10 && s.at <= sendEnd);
+// Steady state: the processing rate between 5 s after the warm-up and the end of sending.
+const inWindow = samples.filter((s) => s.at >= WARMUP + 5 && s.at <= sendEnd);
 const steady = inWindow.length >= 2 ? (inWindow[inWindow.length - 1]!.processed - inWindow[0]!.processed) / (inWindow[inWindow.length - 1]!.at - inWindow[0]!.at) : atSendEnd / sendEnd;
+// CPU used from the start of sending until the backlog was drained, per order stored.
+const cpuAtEnd = { ...cpuNow(), children: children.map((c) => cpuOf(c.pid!)) };
+const perOrderMs = (seconds: number) => Math.round((seconds / Math.max(1, stored)) * 1000 * 100) / 100;
+const cpu = {
+  server_ms_per_order: perOrderMs(cpuAtEnd.children[0]! - cpuAtStart.children[0]!),
+  workers_ms_per_order: perOrderMs(cpuAtEnd.children.slice(1).reduce((a, b) => a + b, 0) - cpuAtStart.children.slice(1).reduce((a, b) => a + b, 0)),
+  postgres_ms_per_order: perOrderMs(cpuAtEnd.postgres - cpuAtStart.postgres),
+  machine_ms_per_order: perOrderMs(cpuAtEnd.machine - cpuAtStart.machine),
+  cores: os.cpus().length,
+};
 await monitor.end();
 for (const c of children) c.kill("SIGTERM");
 if (process.env.BENCH_PROFILE) await new Promise((r) => setTimeout(r, 3_000)); // profiles are written on exit
 fs.rmSync(configFile, { force: true });
 
+log(`warm-up: ${acks.warmupSent} webhooks, ack p95 ${acks.warmupP95Ms} ms (not counted below)`);
 log(`acknowledged: ${acks.acksPerSecond}/s, p50 ${acks.ackP50Ms} ms, p95 ${acks.ackP95Ms} ms, p99 ${acks.ackP99Ms} ms, statuses ${JSON.stringify(acks.statuses)}`);
-log(`processed: ${Math.round(steady)}/s steady (10 s – end of sending), ${atSendEnd} of ${stored} stored when sending stopped, ${total} after ${(drained - sendEnd).toFixed(1)} s more; orders stored ${orders}, failed ${failed}`);
+log(`slowest seconds of sending (p95 / max ms): ${acks.slowestSeconds.map((s: { second: number; p95Ms: number; maxMs: number }) => `${s.second}s ${s.p95Ms}/${s.maxMs}`).join(", ")}`);
+log(`processed: ${Math.round(steady)}/s steady (${WARMUP + 5} s – end of sending), ${atSendEnd} of ${stored} stored when sending stopped, ${total} after ${(drained - sendEnd).toFixed(1)} s more; orders stored ${orders}, failed ${failed}`);
+log(`CPU per order (sending to drained): server ${cpu.server_ms_per_order} ms, workers ${cpu.workers_ms_per_order} ms, PostgreSQL ${cpu.postgres_ms_per_order} ms; whole machine ${cpu.machine_ms_per_order} ms on ${cpu.cores} cores`);
 console.log(
   JSON.stringify({
     rate: RATE,
@@ -197,12 +235,15 @@ console.log(
     acks_per_s: acks.acksPerSecond,
     ack_p50_ms: acks.ackP50Ms,
     ack_p95_ms: acks.ackP95Ms,
+    warmup_s: WARMUP,
+    warmup_ack_p95_ms: acks.warmupP95Ms,
     processed_per_s_steady: Math.round(steady),
     processed_per_s_overall: Math.round(total / drained),
     drain_s_after_send: Math.round((drained - sendEnd) * 10) / 10,
     orders_stored: orders,
     failed,
     floor_orders_per_s_direct: floorPerSecond,
+    cpu,
     goal: { processed_per_s: 1000, ack_p95_ms: 20 },
   }),
 );

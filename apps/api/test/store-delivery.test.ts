@@ -115,8 +115,14 @@ describe("shipments to Shopify", () => {
     expect((await co.manager.post(`/api/v1/integrations/outbox/${dead[0].id}/retry`)).status).toBe(403);
     const retried = await co.admin.post(`/api/v1/integrations/outbox/${dead[0].id}/retry`);
     expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ status: "pending", attempts: 0, lastError: null });
     const after = await outboxSettled(co.admin, order.id);
     expect(after.filter((m) => m.type === "shipment.created").map((m) => m.status)).toEqual(["delivered", "delivered"]);
+    // The log of attempts runs on across the retry: the failed ones, then the one that was sent.
+    const max = Number(process.env.OUTBOX_MAX_ATTEMPTS);
+    const resent = after.find((m) => m.id === dead[0].id);
+    expect(resent.deliveries.map((d: any) => [d.attempt, d.outcome])).toEqual([...Array.from({ length: max }, (_, i) => [i + 1, "failed"]), [max + 1, "sent"]]);
+    expect(resent).toMatchObject({ attempts: 1, lastError: null });
     expect(fulfillmentsOf(co, placed.id)).toHaveLength(2);
   });
 
@@ -190,7 +196,7 @@ describe("shipments to Shopify", () => {
     await co.manager.post(`/api/v1/orders/${order.id}/shipments`, { version: (await co.admin.get(`/api/v1/orders/${order.id}`)).body.version });
     const messages = await outboxSettled(co.admin, order.id, 30_000);
     const sent = messages.find((m) => m.type === "shipment.created");
-    expect(sent.deliveries.map((d: any) => d.outcome)).toEqual(["throttled", "throttled", "sent"]);
+    expect(sent.deliveries.map((d: any) => [d.attempt, d.outcome])).toEqual([[1, "throttled"], [2, "throttled"], [3, "sent"]]);
     expect(sent.attempts).toBe(1);
     expect(fulfillmentsOf(co, placed.id)).toHaveLength(1);
   });
@@ -214,5 +220,19 @@ describe("stock to Shopify", () => {
     // An order takes units: the store is told what is still free.
     await storeOrder(co, [{ sku: "SKU-A", quantity: 4 }]);
     await eventually(async () => available("SKU-A") === 5, 20_000, "the push after the order");
+  });
+
+  it("a push asked of a channel that does not push stock is refused with the reason, and nothing is queued", async () => {
+    const co = await buildShopifyCompany({ "SKU-A": 3 });
+    const queued = async () => (await testEnv.superuser.query(`SELECT count(*)::int AS n FROM outbox_events WHERE channel_id = $1 AND type = 'stock.push'`, [co.channel.id])).rows[0].n;
+    const before = await queued();
+    const off = await co.admin.post(`/api/v1/channels/${co.channel.id}/stock-push`);
+    expect(off.status).toBe(422);
+    expect(off.body.error).toMatchObject({ code: "rule_violation", message: expect.stringMatching(/Stock push is off/) });
+    expect((await co.admin.patch(`/api/v1/channels/${co.channel.id}`, { pushStock: true, enabled: false })).status).toBe(200);
+    const disabled = await co.admin.post(`/api/v1/channels/${co.channel.id}/stock-push`);
+    expect(disabled.status).toBe(422);
+    expect(disabled.body.error.message).toMatch(/switched off/);
+    expect(await queued()).toBe(before);
   });
 });

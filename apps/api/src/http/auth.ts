@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import type { RequestHandler } from "express";
 import type { TRole } from "@bod/contracts/common";
+import { ROLE_GROUPS } from "@bod/contracts/roles";
 import { db } from "../db/client.ts";
 import { AppError } from "./errors.ts";
 
@@ -65,11 +66,5 @@ export function requireAuth(roles?: readonly TRole[]): RequestHandler {
   };
 }
 
-/** Role sets used across features. */
-export const ROLES = {
-  admin: ["admin"],
-  managers: ["admin", "manager"],
-  purchasing: ["admin", "manager", "purchaser"],
-  stock: ["admin", "manager", "staff"],
-  everyone: ["admin", "manager", "staff", "purchaser"],
-} as const satisfies Record<string, readonly TRole[]>;
+/** Role sets used across features (shared with the SPA, which hides what a role may not do). */
+export const ROLES = ROLE_GROUPS;

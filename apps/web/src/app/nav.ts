@@ -17,6 +17,6 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/warehouses", label: "Warehouses", group: "Admin" },
   { to: "/channels", label: "Channels", group: "Admin" },
   { to: "/integrations", label: "Integrations", group: "Admin", roles: AREA_ROLES.integrations },
-  { to: "/users", label: "Users", group: "Admin" },
-  { to: "/settings", label: "Settings", group: "Admin" },
+  { to: "/users", label: "Users", group: "Admin", roles: AREA_ROLES.users },
+  { to: "/settings", label: "Settings", group: "Admin", roles: AREA_ROLES.settings },
 ];

@@ -91,8 +91,22 @@ export const router = createBrowserRouter([
                   </RequireRole>
                 ),
               },
-              { path: "users", element: <UsersPage /> },
-              { path: "settings", element: <SettingsPage /> },
+              {
+                path: "users",
+                element: (
+                  <RequireRole roles={AREA_ROLES.users} title="Users">
+                    <UsersPage />
+                  </RequireRole>
+                ),
+              },
+              {
+                path: "settings",
+                element: (
+                  <RequireRole roles={AREA_ROLES.settings} title="Settings">
+                    <SettingsPage />
+                  </RequireRole>
+                ),
+              },
               { path: "*", element: <NotFoundPage /> },
             ],
           },

@@ -1,14 +1,8 @@
-// Role groups as the API grants them (apps/api/src/http/auth.ts ROLES), so the SPA hides what a
-// role may not do with the same groups the server checks. Keep the two in step.
+// The role groups the API checks (@bod/contracts/roles), so the SPA hides what a role may not do.
 import type { TRole } from "@bod/contracts/common";
+import { ROLE_GROUPS } from "@bod/contracts/roles";
 
-export const ROLE_GROUPS = {
-  admin: ["admin"],
-  managers: ["admin", "manager"],
-  purchasing: ["admin", "manager", "purchaser"],
-  stock: ["admin", "manager", "staff"],
-  everyone: ["admin", "manager", "staff", "purchaser"],
-} as const satisfies Record<string, readonly TRole[]>;
+export { ROLE_GROUPS };
 
 export type TRoleGroup = (typeof ROLE_GROUPS)[keyof typeof ROLE_GROUPS];
 
@@ -24,4 +18,6 @@ export function roleList(group: readonly TRole[]) {
 /** Areas only some roles may open: the navigation hides them and the route guard explains. */
 export const AREA_ROLES = {
   integrations: ROLE_GROUPS.managers,
+  users: ROLE_GROUPS.admin,
+  settings: ROLE_GROUPS.admin,
 } as const;

@@ -4,7 +4,7 @@
 // make their change, then call recomputeKeys with the keys and any orders they changed.
 import { computeFulfillability, summarizeOrder } from "@bod/domain/fulfillability";
 import type { AllocationPolicy, EngineInput, EngineLine, EngineOrder, Fulfillability } from "@bod/domain/types";
-import type { Tx } from "../../db/client.ts";
+import { pinnedToIds, type Tx } from "../../db/client.ts";
 import { keyString, lockedKeys, lockStockKeys, sortedKeys, type StockKey } from "../stock/ledger.ts";
 import { announceHolds } from "./holds.ts";
 import { engineScope, tenantPolicy } from "./scope.ts";
@@ -88,7 +88,8 @@ async function recompute(tx: Tx, tenantId: string, policy: AllocationPolicy, sco
     await tx.$executeRaw`
       UPDATE stock_levels s SET allocated = v.a
       FROM unnest(${split.map((k) => k[0])}::uuid[], ${split.map((k) => k[1])}::uuid[], ${keyList.map((k) => allocatedByKey.get(k) ?? 0)}::int[]) AS v(w, p, a)
-      WHERE s.tenant_id = ${tenantId}::uuid AND s.warehouse_id = v.w AND s.product_id = v.p AND s.allocated <> v.a`;
+      WHERE s.tenant_id = ${tenantId}::uuid ${pinnedToIds("s.warehouse_id", [...new Set(split.map((k) => k[0]))])} ${pinnedToIds("s.product_id", [...new Set(split.map((k) => k[1]))])}
+        AND s.warehouse_id = v.w AND s.product_id = v.p AND s.allocated <> v.a`;
   }
 
   const orderIds = new Set(extraOrderIds);
@@ -104,7 +105,7 @@ export async function writeLineResults(tx: Tx, tenantId: string, lines: { id: st
   await tx.$executeRaw`
     UPDATE sales_order_lines l SET quantity_allocated = v.a, projected_date = v.p
     FROM unnest(${lines.map((c) => c.id)}::uuid[], ${lines.map((c) => c.allocated)}::int[], ${lines.map((c) => c.projected)}::timestamptz[]) AS v(id, a, p)
-    WHERE l.tenant_id = ${tenantId}::uuid AND l.id = v.id`;
+    WHERE l.tenant_id = ${tenantId}::uuid ${pinnedToIds("l.id", lines.map((c) => c.id))} AND l.id = v.id`;
 }
 
 /** Re-derives each order's fulfillability and projected date from all its lines, and writes what differs. */
@@ -157,7 +158,7 @@ export async function summarizeOrders(
     await tx.$executeRaw`
       UPDATE sales_orders o SET fulfillability = v.f::"Fulfillability", projected_date = v.p
       FROM unnest(${writes.map((w) => w.id)}::uuid[], ${writes.map((w) => w.f)}::text[], ${writes.map((w) => w.p)}::timestamptz[]) AS v(id, f, p)
-      WHERE o.tenant_id = ${tenantId}::uuid AND o.id = v.id`;
+      WHERE o.tenant_id = ${tenantId}::uuid ${pinnedToIds("o.id", writes.map((w) => w.id))} AND o.id = v.id`;
   }
   await announceHolds(tx, tenantId, orderIds);
   return changes;
@@ -185,7 +186,7 @@ export async function refreshOrderLines(tx: Tx, tenantId: string, orderIds: stri
       FROM sales_order_lines x JOIN sales_orders o ON o.tenant_id = x.tenant_id AND o.id = x.order_id
       WHERE x.tenant_id = ${tenantId}::uuid AND x.order_id = ANY(${orderIds}::uuid[])
     ) a
-    WHERE l.tenant_id = ${tenantId}::uuid AND l.id = a.id
+    WHERE l.tenant_id = ${tenantId}::uuid ${pinnedToIds("l.order_id", orderIds)} AND l.id = a.id
     RETURNING l.warehouse_id::text, l.product_id::text`;
   return sortedKeys(rows.map((r) => ({ warehouseId: r.warehouse_id, productId: r.product_id })));
 }

@@ -58,7 +58,7 @@ export async function deliverStream(payload: unknown, workerId: string, requestI
         break;
       }
       if (step.kind === "settled") continue;
-      const { prepared, attemptId, attempt } = step;
+      const { prepared, attemptId, attempt, counted } = step;
       let result: DeliveryResult | undefined;
       let error: unknown;
       try {
@@ -66,7 +66,7 @@ export async function deliverStream(payload: unknown, workerId: string, requestI
       } catch (e) {
         error = e;
       }
-      const retryAt = await inTenant(scope, (tx) => recordAttempt(tx, { tenantId, requestId, prepared, attemptId, attempt, result, error }));
+      const retryAt = await inTenant(scope, (tx) => recordAttempt(tx, { tenantId, requestId, prepared, attemptId, attempt, counted, result, error }));
       if (retryAt) {
         nextRun = retryAt;
         break;
@@ -96,7 +96,7 @@ type Step =
   | { kind: "done" }
   | { kind: "wait"; until: Date }
   | { kind: "settled" }
-  | { kind: "send"; prepared: PreparedMessage; attemptId: string; attempt: number };
+  | { kind: "send"; prepared: PreparedMessage; attemptId: string; attempt: number; counted: number };
 
 /**
  * The stream's next message: its head (lowest seq still pending or failed). Messages that need
@@ -125,22 +125,26 @@ async function nextMessage(tx: Tx, tenantId: string, stream: string, workerId: s
 
   const built = await buildMessage(tx, tenantId, { ...head, seq: Number(head.seq) });
   if (!built.message) return skip(built.skip);
-  const previous = await tx.$queryRaw<{ outcome: string | null; http_status: number | null }[]>`
-    SELECT outcome::text, http_status FROM outbox_deliveries WHERE tenant_id = ${tenantId}::uuid AND event_id = ${head.id}::uuid ORDER BY attempt DESC LIMIT 1`;
+  const previous = await tx.$queryRaw<{ attempt: number; outcome: string | null; http_status: number | null }[]>`
+    SELECT attempt, outcome::text, http_status FROM outbox_deliveries WHERE tenant_id = ${tenantId}::uuid AND event_id = ${head.id}::uuid ORDER BY attempt DESC LIMIT 1`;
   // The last attempt may have reached the store: it never finished, or failed without a clear refusal.
   const last = previous[0];
   const mayHaveApplied = !!last && (last.outcome === null || last.outcome === "unknown" || (last.outcome === "failed" && (last.http_status === null || last.http_status >= 500)));
   await tx.$executeRaw`UPDATE outbox_deliveries SET outcome = 'unknown', finished_at = now(), error = 'The worker stopped before the store answered'
     WHERE tenant_id = ${tenantId}::uuid AND event_id = ${head.id}::uuid AND outcome IS NULL`;
-  const attempt = head.attempts + 1;
+  // The attempt's number in the log runs on across retries by a person and throttling; the
+  // message's `attempts` are those counted towards giving up (a retry starts them afresh).
+  const attempt = (last?.attempt ?? 0) + 1;
+  const counted = head.attempts + 1;
   const [row] = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO outbox_deliveries (tenant_id, event_id, attempt) VALUES (${tenantId}::uuid, ${head.id}::uuid, ${attempt}) RETURNING id::text`;
-  await tx.$executeRaw`UPDATE outbox_events SET attempts = ${attempt} WHERE tenant_id = ${tenantId}::uuid AND id = ${head.id}::uuid`;
+  await tx.$executeRaw`UPDATE outbox_events SET attempts = ${counted} WHERE tenant_id = ${tenantId}::uuid AND id = ${head.id}::uuid`;
   const conn: StoreConnection = { storeUrl: channel.storeUrl, accessToken: openSecret(channel.accessTokenCiphertext), locationId: channel.storeLocationId };
   return {
     kind: "send",
     attemptId: row!.id,
     attempt,
+    counted,
     prepared: { ...built.message, mayHaveApplied, eventId: head.id, orderId: head.order_id, type: head.type, channel: { id: channel.id, name: channel.name, kind: channel.kind }, conn },
   };
 }
@@ -169,7 +173,10 @@ interface AttemptRecord {
   requestId: string;
   prepared: PreparedMessage;
   attemptId: string;
+  /** Its number in the message's log of attempts. */
   attempt: number;
+  /** Attempts counted towards giving up, this one included. */
+  counted: number;
   result?: DeliveryResult;
   error?: unknown;
 }
@@ -203,7 +210,7 @@ async function recordAttempt(tx: Tx, r: AttemptRecord): Promise<Date | null> {
   const message = (e instanceof Error ? e.message : String(e)).slice(0, 1000);
   const permanent = storeError?.permanent ?? false;
   // Throttling does not count against the message: it is the store asking to wait.
-  const attemptsUsed = throttled ? r.attempt - 1 : r.attempt;
+  const attemptsUsed = throttled ? r.counted - 1 : r.counted;
   const giveUp = !throttled && (permanent || attemptsUsed >= MAX_DELIVERY_ATTEMPTS);
   const retryAt = giveUp ? null : new Date(Date.now() + (throttled ? e.retryAfterMs : deliveryBackoffMs(attemptsUsed)));
   const { request, response } = summarise(calls);
@@ -232,7 +239,7 @@ export async function releaseStreamLeases(workerIds: string[]): Promise<void> {
 /** A person sends a message that gave up (or retries a pending one now). */
 export async function retryOutboxEvent(tx: Tx, tenantId: string, eventId: string): Promise<boolean> {
   const [row] = await tx.$queryRaw<{ stream: string }[]>`
-    UPDATE outbox_events SET status = 'pending', attempts = 0, available_at = now(), outcome = NULL
+    UPDATE outbox_events SET status = 'pending', attempts = 0, available_at = now(), outcome = NULL, last_error = NULL
     WHERE tenant_id = ${tenantId}::uuid AND id = ${eventId}::uuid AND status IN ('failed', 'pending') RETURNING stream`;
   if (!row) return false;
   await enqueueJob(tx, "outbox_deliver", { tenantId, stream: row.stream }, { key: streamJobKey(tenantId, row.stream) });

@@ -13,7 +13,7 @@
 // the inbox's exclusive lock (inbox.ts ensureDrain), or leaves itself a successor for messages
 // waiting out a backoff.
 import { z } from "zod";
-import { inTenant, type Tx } from "../../db/client.ts";
+import { inTenant, pinnedToIds, type Tx } from "../../db/client.ts";
 import { systemContext, type RequestContext } from "../../http/types.ts";
 import { enqueueJob } from "../../jobs/enqueue.ts";
 import { insertOrders, type NewOrder } from "../orders/create.ts";
@@ -155,7 +155,7 @@ async function drainBatch(tx: Tx, ctx: RequestContext, channelId: string): Promi
       attempts = e.attempts + 1, next_attempt_at = coalesce(v.retry_at, e.next_attempt_at), processed_at = CASE WHEN v.status = 'pending' THEN NULL ELSE now() END
     FROM unnest(${list.map((o) => o.id)}::uuid[], ${list.map((o) => o.status)}::text[], ${list.map((o) => o.outcome)}::text[], ${list.map((o) => o.orderId)}::uuid[],
       ${list.map((o) => o.error)}::text[], ${list.map((o) => o.retryAt)}::timestamptz[]) AS v(id, status, outcome, order_id, error, retry_at)
-    WHERE e.tenant_id = ${tenantId}::uuid AND e.id = v.id`;
+    WHERE e.tenant_id = ${tenantId}::uuid ${pinnedToIds("e.id", list.map((o) => o.id))} AND e.id = v.id`;
   return rows.length;
 }
 

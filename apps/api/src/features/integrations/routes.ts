@@ -70,7 +70,13 @@ orderOutboxRoutes.get("/:orderId/outbox", { summary: "The order's messages to it
 export const channelSyncRoutes = new ApiRouter("/api/v1/channels");
 channelSyncRoutes.post(
   "/:id/stock-push",
-  { summary: "Push every product's available stock to the store now (e.g. after connecting it)", roles: ROLES.admin, params: ZParams, response: z.object({ products: z.number().int() }), status: 202 },
+  {
+    summary: "Push every product's available stock to the store now (e.g. after connecting it); 422 when the channel does not push stock (no store, not connected, switched off, push off)",
+    roles: ROLES.admin,
+    params: ZParams,
+    response: z.object({ products: z.number().int() }),
+    status: 202,
+  },
   async ({ ctx, params }) => ({ products: await pushAllStock(ctx, params.id) }),
 );
 channelSyncRoutes.post(

@@ -7,8 +7,9 @@
 //   free − the channel's buffer (never below 0),
 //   plus, for preorder products, the restock units not yet promised (capped by preorderCap).
 import { z } from "zod";
+import { isStoreKind } from "@bod/contracts/channels";
 import { inTenant, type Tx } from "../../db/client.ts";
-import { notFound } from "../../http/errors.ts";
+import { AppError, notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { enqueueChannelEvent } from "../outbox/enqueue.ts";
 import type { StockLevelPush } from "./stores/types.ts";
@@ -38,9 +39,21 @@ export async function queueStockPush(payload: unknown): Promise<number> {
 /** An admin pushes every product's stock to a channel now (after connecting it). Returns the number of products. */
 export async function pushAllStock(ctx: RequestContext, channelId: string): Promise<number> {
   return inTenant(ctx, async (tx) => {
-    const channel = await tx.salesChannel.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: channelId } }, select: { id: true } });
+    const channel = await tx.salesChannel.findUnique({
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: channelId } },
+      select: { id: true, kind: true, enabled: true, pushStock: true, storeUrl: true, accessTokenCiphertext: true },
+    });
     if (!channel) throw notFound("Channel");
-    if (!(await pushChannels(tx, ctx.tenantId, channelId)).length) return 0;
+    if (!(await pushChannels(tx, ctx.tenantId, channelId)).length) {
+      const why = !isStoreKind(channel.kind)
+        ? "This channel has no store to push stock to"
+        : !channel.storeUrl || !channel.accessTokenCiphertext
+          ? "Connect the channel to its store first (store URL and access token)"
+          : !channel.enabled
+            ? "The channel is switched off: switch it on to push stock"
+            : "Stock push is off for this channel: turn it on first";
+      throw new AppError("rule_violation", why);
+    }
     const ids = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM products WHERE tenant_id = ${ctx.tenantId}::uuid AND NOT needs_review`;
     if (ids.length) await enqueueChannelEvent(tx, ctx.tenantId, channelId, "stock", STOCK_PUSH, { productIds: ids.map((i) => i.id), full: true });
     return ids.length;

@@ -54,14 +54,13 @@ async function readStagedOrders(tx: Tx, tenantId: string, refs: StagedRef[]): Pr
   if (refs.length === 0) return [];
   const orderIds = refs.map((r) => r.order_id);
   const containerIds = [...new Set(refs.map((r) => r.container_id))];
-  const [orders, lines, picked, containers] = await Promise.all([
-    tx.salesOrder.findMany({ where: { tenantId, id: { in: orderIds } }, include: { channel: { select: { name: true } } } }),
-    tx.salesOrderLine.findMany({ where: { tenantId, orderId: { in: orderIds } }, orderBy: { lineNo: "asc" }, include: { product: { select: { sku: true, name: true, barcode: true } } } }),
-    tx.$queryRaw<{ line_id: string; quantity: number }[]>`
-      SELECT line_id::text, sum(quantity)::int AS quantity FROM allocations
-      WHERE tenant_id = ${tenantId}::uuid AND container_id = ANY(${containerIds}::uuid[]) GROUP BY line_id`,
-    tx.container.findMany({ where: { tenantId, id: { in: containerIds } }, include: { location: { select: { id: true, code: true } } } }),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const orders = await tx.salesOrder.findMany({ where: { tenantId, id: { in: orderIds } }, include: { channel: { select: { name: true } } } });
+  const lines = await tx.salesOrderLine.findMany({ where: { tenantId, orderId: { in: orderIds } }, orderBy: { lineNo: "asc" }, include: { product: { select: { sku: true, name: true, barcode: true } } } });
+  const picked = await tx.$queryRaw<{ line_id: string; quantity: number }[]>`
+    SELECT line_id::text, sum(quantity)::int AS quantity FROM allocations
+    WHERE tenant_id = ${tenantId}::uuid AND container_id = ANY(${containerIds}::uuid[]) GROUP BY line_id`;
+  const containers = await tx.container.findMany({ where: { tenantId, id: { in: containerIds } }, include: { location: { select: { id: true, code: true } } } });
   const pickedByLine = new Map(picked.map((p) => [p.line_id, p.quantity]));
   const orderById = new Map(orders.map((o) => [o.id, o]));
   const containerById = new Map(containers.map((c) => [c.id, c]));
