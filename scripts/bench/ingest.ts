@@ -7,7 +7,7 @@
  * backlog is drained. The floor, measured in the same run: orders created per second by calling
  * the create-order service directly in this process (no HTTP, no queue) on one connection.
  *
- *   npm run bench:ingest [-- --rate 1000 --seconds 60 --warmup 5 --workers 2 --concurrency 4]
+ *   npm run bench:ingest [-- --rate 1000 --seconds 60 --warmup 10 --workers 2 --concurrency 4]
  *
  * Database bod_bench_ingest on the local server (BENCH_INGEST_DATABASE_URL), made afresh each
  * run. The last line printed is one JSON object.
@@ -34,7 +34,7 @@ const arg = (name: string, fallback: number) => {
 };
 const RATE = arg("rate", 1000);
 const SECONDS = arg("seconds", 60);
-const WARMUP = arg("warmup", 5);
+const WARMUP = arg("warmup", 10);
 const WORKERS = arg("workers", 2);
 const CONCURRENCY = arg("concurrency", 4);
 const PRODUCTS = arg("products", 20_000);

@@ -1,7 +1,7 @@
 // Every filter and the sort of the order list live in the URL query, so a view is a link:
 // bookmarkable, shareable, and storable as a saved view (its `query` is this search string).
-import { useCallback, useMemo } from "react";
-import { useSearchParams } from "react-router";
+import { useCallback } from "react";
+import { useSearchParamFilters } from "../../../lib/use-search-params-state.ts";
 import type { TCountKey } from "@bod/contracts/order-list";
 import type { TFulfillability, TOrderCounts, TOrderStatus } from "../api/order-types.ts";
 
@@ -68,31 +68,9 @@ export function toApiQuery(f: TOrderFilters): Record<string, string | undefined>
 }
 
 export function useOrderFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => {
-    const f: TOrderFilters = {};
-    for (const k of FILTER_KEYS) {
-      const v = params.get(k);
-      if (v) f[k] = v;
-    }
-    return f;
-  }, [params]);
-  const update = useCallback(
-    (patch: TOrderFilters, replaceAll = false) =>
-      setParams(
-        (prev) => {
-          const p = replaceAll ? new URLSearchParams() : new URLSearchParams(prev);
-          if (replaceAll) for (const k of ["sort", "dir"] as const) if (prev.get(k)) p.set(k, prev.get(k)!);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v) p.set(k, v);
-            else p.delete(k);
-          }
-          return p;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
+  const { filters, update: patch, params, setParams } = useSearchParamFilters(FILTER_KEYS);
+  // A new view (replaceAll) clears every filter but keeps the sort.
+  const update = useCallback((change: TOrderFilters, replaceAll = false) => patch(change, replaceAll ? { keep: ["sort", "dir"] } : {}), [patch]);
   const setSearch = useCallback((search: string) => setParams(new URLSearchParams(search), { replace: false }), [setParams]);
-  return { filters, update, search: params.toString(), setSearch };
+  return { filters: filters as TOrderFilters, update, search: params.toString(), setSearch };
 }
