@@ -181,6 +181,30 @@ describe("Shopify webhooks in", () => {
     expect(await count(`SELECT count(*) AS n FROM sales_orders WHERE channel_id = $1`, [co.channel.id])).toBe(3);
   });
 
+  it("a poll the store refuses is kept on the channel with its reason, not a failed job; the next poll goes through and clears it", async () => {
+    const co = await buildShopifyCompany({ "SKU-A": 5 });
+    const missed = co.fake.store.createOrder({ lines: [{ sku: "SKU-A", quantity: 1 }] });
+    co.fake.faults.failNext(1, { status: 503, match: { operationName: "OrdersUpdatedSince" } });
+    expect((await co.admin.post(`/api/v1/channels/${co.channel.id}/reconcile`)).status).toBe(202);
+    const failed = await eventually(async () => {
+      const c = (await co.admin.get(`/api/v1/channels/${co.channel.id}`)).body.connection;
+      return c.lastReconcileError ? c : undefined;
+    }, 20_000, "the failed poll to be recorded");
+    expect(failed.lastReconcileError).toMatch(/503/);
+    expect(failed.lastReconciledAt).not.toBeNull();
+    const summary = (await co.admin.get(`/api/v1/integrations/summary`)).body.channels.find((c: any) => c.channelId === co.channel.id);
+    expect(summary.lastReconcileError).toBe(failed.lastReconcileError);
+    // Not left to the queue's own retries: no failed or retrying reconcile job.
+    const retrying = `SELECT count(*) AS n FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+      WHERE t.identifier = 'channel_reconcile' AND j.last_error IS NOT NULL`;
+    expect(await count(retrying, [])).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM sales_orders WHERE channel_id = $1`, [co.channel.id])).toBe(0);
+
+    expect((await co.admin.post(`/api/v1/channels/${co.channel.id}/reconcile`)).status).toBe(202);
+    await importedOrder(co.admin, co.channel.id, String(missed.id));
+    await eventually(async () => (await co.admin.get(`/api/v1/channels/${co.channel.id}`)).body.connection.lastReconcileError === null, 20_000, "the error to clear");
+  });
+
   it("a burst is applied in batches: every order once, each update after its create, a broken message fails alone", async () => {
     const co = await buildShopifyCompany({ "SKU-A": 30, "SKU-B": 5 });
     await worker.stop(); // the messages pile up in the inbox, then one drain takes them together

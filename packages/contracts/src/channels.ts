@@ -26,7 +26,10 @@ export const ZChannelConnection = z.object({
   /** Where the store sends its webhooks (null for channels without a store API). */
   webhookUrl: z.string().nullable(),
   storeLocationId: z.string().nullable(),
+  /** When the store was last asked for its changed orders… */
   lastReconciledAt: z.string().nullable(),
+  /** …and why that poll failed (null: it worked, or none yet). */
+  lastReconcileError: z.string().nullable(),
 });
 
 export const ZChannel = z.object({

@@ -103,6 +103,7 @@ export const ZIntegrationSummary = z.object({
       outbox: z.object({ pending: z.number().int(), failed: z.number().int(), deliveredLastDay: z.number().int() }),
       inbox: z.object({ pending: z.number().int(), failed: z.number().int(), receivedLastDay: z.number().int() }),
       lastReconciledAt: z.string().nullable(),
+      lastReconcileError: z.string().nullable(),
     }),
   ),
 });

@@ -14,8 +14,9 @@ const requestId = (h: JobHelpers) => `job-${h.job.id}`;
 export const taskList: TaskList = {
   outbox_deliver: async (payload, h) => deliverStream(payload, h.job.locked_by ?? `pid-${process.pid}`, requestId(h)),
   inbox_drain: async (payload, h) => drainInbox(payload, requestId(h)),
-  channel_reconcile: async (payload) => {
-    await reconcileChannel(payload);
+  channel_reconcile: async (payload, h) => {
+    const { error } = await reconcileChannel(payload);
+    if (error) h.logger.warn(`Polling the store failed (kept on the channel; the next scheduled poll tries again): ${error}`);
   },
   channels_reconcile_due: async () => {
     await enqueueDueReconciles();

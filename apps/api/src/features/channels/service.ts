@@ -43,6 +43,7 @@ const toChannel = (c: ChannelRow, secrets: SecretRow[]): TChannel => ({
     webhookUrl: isStoreKind(c.kind) ? `${publicBaseUrl()}/api/v1/webhooks/${c.kind}/${c.id}` : null,
     storeLocationId: c.storeLocationId,
     lastReconciledAt: c.lastReconciledAt ? iso(c.lastReconciledAt) : null,
+    lastReconcileError: c.reconcileError,
   },
   createdAt: iso(c.createdAt),
 });

@@ -196,7 +196,7 @@ export async function readInboxEvent(tx: Tx, tenantId: string, id: string): Prom
 /** Per channel: what waits, what failed, what moved in the last day. */
 export async function integrationSummary(tx: Tx, tenantId: string): Promise<TIntegrationSummary> {
   const rows = await tx.$queryRaw<any[]>`
-    SELECT c.id::text, c.name, c.kind::text, c.enabled, (c.store_url IS NOT NULL AND c.access_token_ciphertext IS NOT NULL) AS connected, c.last_reconciled_at,
+    SELECT c.id::text, c.name, c.kind::text, c.enabled, (c.store_url IS NOT NULL AND c.access_token_ciphertext IS NOT NULL) AS connected, c.last_reconciled_at, c.reconcile_error,
       (SELECT count(*)::int FROM outbox_events e WHERE e.tenant_id = c.tenant_id AND e.channel_id = c.id AND e.status = 'pending') AS out_pending,
       (SELECT count(*)::int FROM outbox_events e WHERE e.tenant_id = c.tenant_id AND e.channel_id = c.id AND e.status = 'failed') AS out_failed,
       (SELECT count(*)::int FROM outbox_events e WHERE e.tenant_id = c.tenant_id AND e.channel_id = c.id AND e.status = 'delivered' AND e.delivered_at > now() - interval '1 day') AS out_day,
@@ -214,6 +214,7 @@ export async function integrationSummary(tx: Tx, tenantId: string): Promise<TInt
       outbox: { pending: r.out_pending, failed: r.out_failed, deliveredLastDay: r.out_day },
       inbox: { pending: r.in_pending, failed: r.in_failed, receivedLastDay: r.in_day },
       lastReconciledAt: r.last_reconciled_at ? iso(r.last_reconciled_at) : null,
+      lastReconcileError: r.reconcile_error,
     })),
   };
 }

@@ -9,6 +9,7 @@ import { enqueueJob } from "../../jobs/enqueue.ts";
 import { openSecret } from "../../security/secret-box.ts";
 import { storeInboxMessage, POLLED_ORDER_TOPIC } from "./inbox.ts";
 import { adapterFor } from "./stores/registry.ts";
+import { StoreError, StoreThrottled } from "./stores/types.ts";
 
 export const RECONCILE_EVERY_MINUTES = Number(process.env.RECONCILE_EVERY_MINUTES ?? 5);
 /** Changes this close to the cursor are asked for again: store clocks and commits are not exact. */
@@ -29,10 +30,15 @@ export async function enqueueDueReconciles(): Promise<number> {
   return due.length;
 }
 
-export async function reconcileChannel(payload: unknown): Promise<{ orders: number; stored: number }> {
+/**
+ * One poll. A store that cannot be reached or refuses is not a failed job: the reason is kept on
+ * the channel (shown where its last poll is) and the next scheduled poll tries again; what was
+ * stored before the failure stays, and the cursor moves only when a poll went through.
+ */
+export async function reconcileChannel(payload: unknown): Promise<{ orders: number; stored: number; error: string | null }> {
   const { tenantId, channelId } = ZReconcileJob.parse(payload);
   const channel = await inTenant({ tenantId }, (tx) => tx.salesChannel.findUnique({ where: { tenantId_id: { tenantId, id: channelId } } }));
-  if (!channel || !channel.enabled || !channel.storeUrl || !channel.accessTokenCiphertext || (channel.kind !== "shopify" && channel.kind !== "woocommerce")) return { orders: 0, stored: 0 };
+  if (!channel || !channel.enabled || !channel.storeUrl || !channel.accessTokenCiphertext || (channel.kind !== "shopify" && channel.kind !== "woocommerce")) return { orders: 0, stored: 0, error: null };
   const conn = { storeUrl: channel.storeUrl, accessToken: openSecret(channel.accessTokenCiphertext), locationId: channel.storeLocationId };
   const since = new Date((channel.reconcileCursor ?? channel.createdAt).getTime() - OVERLAP_MS);
   const adapter = adapterFor(channel.kind);
@@ -40,8 +46,17 @@ export async function reconcileChannel(payload: unknown): Promise<{ orders: numb
   let newest = channel.reconcileCursor ?? channel.createdAt;
   let orders = 0;
   let stored = 0;
+  const finished = (data: { reconcileCursor?: Date; reconcileError: string | null }) =>
+    inTenant({ tenantId }, (tx) => tx.salesChannel.update({ where: { tenantId_id: { tenantId, id: channelId } }, data: { ...data, lastReconciledAt: new Date() } }));
   for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await adapter.ordersUpdatedSince(conn, since, cursor);
+    let result: Awaited<ReturnType<typeof adapter.ordersUpdatedSince>>;
+    try {
+      result = await adapter.ordersUpdatedSince(conn, since, cursor);
+    } catch (error) {
+      if (!(error instanceof StoreError || error instanceof StoreThrottled)) throw error;
+      await finished({ reconcileError: error.message.slice(0, 1000) });
+      return { orders, stored, error: error.message };
+    }
     orders += result.orders.length;
     await inTenant({ tenantId }, async (tx) => {
       for (const order of result.orders) {
@@ -59,6 +74,6 @@ export async function reconcileChannel(payload: unknown): Promise<{ orders: numb
     cursor = result.next;
     if (!cursor) break;
   }
-  await inTenant({ tenantId }, (tx) => tx.salesChannel.update({ where: { tenantId_id: { tenantId, id: channelId } }, data: { reconcileCursor: newest, lastReconciledAt: new Date() } }));
-  return { orders, stored };
+  await finished({ reconcileCursor: newest, reconcileError: null });
+  return { orders, stored, error: null };
 }

@@ -10,6 +10,7 @@ import { CheckboxField, FormField } from "../../../components/ui/form-field.tsx"
 import { useToast } from "../../../components/ui/toast.tsx";
 import { parseIntOrUndefined } from "../../../lib/format.ts";
 import { usePushAllStock, useReconcileNow, useUpdateChannel } from "../api/channels-api.ts";
+import { LastPoll } from "./last-poll.tsx";
 
 export const isConnected = (c: TChannel) => !!c.connection.storeUrl && c.connection.hasAccessToken;
 
@@ -105,7 +106,7 @@ export function SyncActions({ channel }: { channel: TChannel }) {
       <ErrorAlert error={push.error} />
       <ErrorAlert error={reconcile.error} />
       <p className="muted small">
-        Last poll of the store: <DateTime value={channel.connection.lastReconciledAt} fallback="never" />
+        Last poll of the store: <LastPoll at={channel.connection.lastReconciledAt} error={channel.connection.lastReconcileError} />
       </p>
     </div>
   );

@@ -2,7 +2,6 @@
 // their secrets, the on/off switch, stock push. Admins edit; everyone else reads what is set.
 import type { TChannel } from "@bod/contracts/channels";
 import { Badge } from "../../../components/ui/badge.tsx";
-import { DateTime } from "../../../components/ui/date-time.tsx";
 import { FactList } from "../../../components/ui/fact-list.tsx";
 import { channelKindLabel } from "../../../lib/channel-kinds.ts";
 import { ConnectionForm } from "./connection-form.tsx";
@@ -10,6 +9,7 @@ import { ChannelSwitch, DisabledNotice } from "./channel-switch.tsx";
 import { RotateSecretForm, WebhookSecretsList } from "./webhook-secrets.tsx";
 import { WebhookSetup } from "./webhook-setup.tsx";
 import { isConnected, StockPushForm, SyncActions } from "./stock-sync.tsx";
+import { LastPoll } from "./last-poll.tsx";
 
 function ConnectionBadge({ channel }: { channel: TChannel }) {
   if (!channel.enabled) return <Badge tone="warning">Switched off</Badge>;
@@ -25,7 +25,7 @@ function ConnectionFacts({ channel }: { channel: TChannel }) {
         ["Store URL", c.storeUrl ?? <span className="muted">not set</span>],
         ["Access token", c.hasAccessToken ? "set" : "not set"],
         ["Push stock", channel.pushStock ? `yes, buffer ${channel.stockBuffer}${channel.preorderCap !== null ? `, preorder cap ${channel.preorderCap}` : ""}` : "no"],
-        ["Last poll", <DateTime key="poll" value={c.lastReconciledAt} fallback="never" />],
+        ["Last poll", <LastPoll key="poll" at={c.lastReconciledAt} error={c.lastReconcileError} />],
       ]}
     />
   );

@@ -3,9 +3,9 @@
 import { Link } from "react-router";
 import type { TIntegrationSummary } from "@bod/contracts/integrations";
 import { Badge } from "../../../components/ui/badge.tsx";
-import { DateTime } from "../../../components/ui/date-time.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
 import { channelKindLabel } from "../../../lib/channel-kinds.ts";
+import { LastPoll } from "../../channels/components/last-poll.tsx";
 
 type TChannelSummary = TIntegrationSummary["channels"][number];
 
@@ -63,7 +63,7 @@ function ChannelCard({ c }: { c: TChannelSummary }) {
       </div>
       {storeKind && (
         <p className="muted small summary-foot">
-          Last poll: <DateTime value={c.lastReconciledAt} fallback="never" />
+          Last poll: <LastPoll at={c.lastReconciledAt} error={c.lastReconcileError} />
         </p>
       )}
     </article>
