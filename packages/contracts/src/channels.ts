@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZPage, ZPageQuery } from "./common.ts";
+import { ZId, ZPage, ZPageQuery, ZInt } from "./common.ts";
 
 /** Stores with an API Backorder Desk speaks (shopify, woocommerce); the others are fed through the API or CSV. */
 export const ZChannelKind = z.enum(["shopify", "woocommerce", "amazon", "ebay", "manual"]);
@@ -50,9 +50,9 @@ export const ZChannel = z.object({
   /** Available stock per SKU is pushed to the store after it changes. */
   pushStock: z.boolean(),
   /** Units held back from every pushed quantity. */
-  stockBuffer: z.number().int(),
+  stockBuffer: ZInt,
   /** Preorder SKUs: at most this many unpromised restock units are offered on top of free stock (null: all). */
-  preorderCap: z.number().int().nullable(),
+  preorderCap: ZInt.nullable(),
   connection: ZChannelConnection,
   createdAt: z.string(),
 });
@@ -65,7 +65,7 @@ const ZStoreUrl = z
 /** A store API credential: Shopify's Admin API access token, or WooCommerce's `consumer_key:consumer_secret`. */
 const ZAccessToken = z.string().trim().min(8).max(500);
 const ZSecret = z.string().min(8).max(500);
-const ZStockCount = z.number().int().min(0).max(1_000_000);
+const ZStockCount = ZInt.min(0).max(1_000_000);
 
 const channelFields = {
   name: z.string().trim().min(1).max(100),
@@ -115,7 +115,7 @@ export type TUpdateChannelRequest = z.infer<typeof ZUpdateChannelRequest>;
 export const ZRotateWebhookSecretRequest = z
   .object({
     secret: ZSecret,
-    overlapHours: z.number().int().min(0).max(720).default(24),
+    overlapHours: ZInt.min(0).max(720).default(24),
   })
   .strict();
 export type TRotateWebhookSecretRequest = z.input<typeof ZRotateWebhookSecretRequest>;

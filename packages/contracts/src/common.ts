@@ -1,5 +1,16 @@
 import { z } from "zod";
 
+/**
+ * Every integer the API accepts fits the PostgreSQL `integer` column it is written to
+ * (−2³¹ … 2³¹−1); narrower bounds are added per field. Use these, never a bare `z.number().int()`.
+ */
+export const INT4_MIN = -2_147_483_648;
+export const INT4_MAX = 2_147_483_647;
+export const ZInt = z.number().int().min(INT4_MIN).max(INT4_MAX);
+/** The same, from a query string. */
+export const ZQueryInt = z.coerce.number().int().min(INT4_MIN).max(INT4_MAX);
+
+
 /** The one error shape of every API response that is not a success. */
 export const ZErrorCode = z.enum([
   "invalid_input",
@@ -12,6 +23,8 @@ export const ZErrorCode = z.enum([
   "idempotency_mismatch",
   "rule_violation",
   "rate_limited",
+  "too_large",
+  "unsupported_media_type",
   "internal",
   "unavailable",
 ]);
@@ -34,7 +47,7 @@ export type TRole = z.infer<typeof ZRole>;
 /** Keyset pagination: `cursor` is opaque; `limit` 1..200 (default 50). */
 export const ZPageQuery = z.object({
   cursor: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: ZQueryInt.min(1).max(200).default(50),
 });
 export type TPageQuery = z.infer<typeof ZPageQuery>;
 
@@ -44,7 +57,7 @@ export function ZPage<T extends z.ZodTypeAny>(item: T) {
 export type TPage<T> = { items: T[]; nextCursor: string | null };
 
 /** A whole, positive quantity of units. */
-export const ZQuantity = z.number().int().positive();
+export const ZQuantity = ZInt.positive();
 /** A whole quantity that may be zero or negative (adjustments). */
-export const ZSignedQuantity = z.number().int().refine((n) => n !== 0, "must not be zero");
+export const ZSignedQuantity = ZInt.refine((n) => n !== 0, "must not be zero");
 export const ZDateOnly = z.iso.date();

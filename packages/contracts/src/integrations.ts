@@ -2,7 +2,7 @@
 // delivery attempt), the inbox (what stores told it: webhooks and reconciliation polls), and
 // background jobs a person waits for (whole-company recomputes).
 import { z } from "zod";
-import { ZId, ZPage, ZPageQuery } from "./common.ts";
+import { ZId, ZPage, ZPageQuery, ZInt } from "./common.ts";
 
 /** `failed`: gave up (dead letter); later messages of its order wait until it is retried or discarded. */
 export const ZOutboxStatus = z.enum(["pending", "delivered", "failed", "skipped", "discarded"]);
@@ -12,12 +12,12 @@ export type TDeliveryOutcome = z.infer<typeof ZDeliveryOutcome>;
 
 export const ZDeliveryAttempt = z.object({
   id: ZId,
-  attempt: z.number().int(),
+  attempt: ZInt,
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   /** null while the attempt runs; `unknown` when its worker died before it finished. */
   outcome: ZDeliveryOutcome.nullable(),
-  httpStatus: z.number().int().nullable(),
+  httpStatus: ZInt.nullable(),
   error: z.string().nullable(),
   retryAt: z.string().nullable(),
   request: z.unknown(),
@@ -27,7 +27,7 @@ export type TDeliveryAttempt = z.infer<typeof ZDeliveryAttempt>;
 
 export const ZOutboxEvent = z.object({
   id: ZId,
-  seq: z.number().int(),
+  seq: ZInt,
   stream: z.string(),
   orderId: ZId.nullable(),
   orderNumber: z.string().nullable(),
@@ -36,7 +36,7 @@ export const ZOutboxEvent = z.object({
   type: z.string(),
   payload: z.unknown(),
   status: ZOutboxStatus,
-  attempts: z.number().int(),
+  attempts: ZInt,
   /** When the next attempt may run (pending), in the future while backing off. */
   availableAt: z.string(),
   lastError: z.string().nullable(),
@@ -73,7 +73,7 @@ export const ZInboxEvent = z.object({
   storeUpdatedAt: z.string().nullable(),
   receivedAt: z.string(),
   status: ZInboxStatus,
-  attempts: z.number().int(),
+  attempts: ZInt,
   lastError: z.string().nullable(),
   outcome: z.string().nullable(),
   orderId: ZId.nullable(),
@@ -100,8 +100,8 @@ export const ZIntegrationSummary = z.object({
       kind: z.string(),
       enabled: z.boolean(),
       connected: z.boolean(),
-      outbox: z.object({ pending: z.number().int(), failed: z.number().int(), deliveredLastDay: z.number().int() }),
-      inbox: z.object({ pending: z.number().int(), failed: z.number().int(), receivedLastDay: z.number().int() }),
+      outbox: z.object({ pending: ZInt, failed: ZInt, deliveredLastDay: ZInt }),
+      inbox: z.object({ pending: ZInt, failed: ZInt, receivedLastDay: ZInt }),
       lastReconciledAt: z.string().nullable(),
       lastReconcileError: z.string().nullable(),
     }),
@@ -114,8 +114,8 @@ export const ZBackgroundJob = z.object({
   id: ZId,
   kind: z.string(),
   status: ZBackgroundJobStatus,
-  progressDone: z.number().int(),
-  progressTotal: z.number().int().nullable(),
+  progressDone: ZInt,
+  progressTotal: ZInt.nullable(),
   message: z.string().nullable(),
   result: z.unknown(),
   error: z.string().nullable(),

@@ -1,7 +1,7 @@
 // The orders list: filters, sorts, keyset pages, tab counts, CSV export, bulk actions and
 // saved views. Query strings are parsed here, so the SPA and the API agree on every field.
 import { z } from "zod";
-import { ZId, ZPage, ZPageQuery } from "./common.ts";
+import { ZId, ZPage, ZPageQuery, ZInt } from "./common.ts";
 import { ZChannelKind, ZFulfillmentMode } from "./channels.ts";
 import { ZPriority } from "./orders.ts";
 
@@ -91,14 +91,14 @@ export const ZOrderListItem = z.object({
   shipBy: z.string().nullable(),
   /** Ship-by passed and the order is neither shipped nor cancelled. */
   isOverdue: z.boolean(),
-  priority: z.number().int(),
+  priority: ZInt,
   status: ZOrderStatus,
   fulfillability: ZFulfillability.nullable(),
   projectedDate: z.string().nullable(),
   tags: z.array(z.string()),
   fulfillmentMode: ZFulfillmentMode,
-  linesSummary: z.object({ lineCount: z.number().int(), unitCount: z.number().int(), remainingUnits: z.number().int() }),
-  version: z.number().int(),
+  linesSummary: z.object({ lineCount: ZInt, unitCount: ZInt, remainingUnits: ZInt }),
+  version: ZInt,
 });
 export type TOrderListItem = z.infer<typeof ZOrderListItem>;
 export const ZOrderListPage = ZPage(ZOrderListItem);
@@ -107,19 +107,19 @@ export const COUNT_KEYS = ["fulfillable", "partially_fulfillable", "backordered"
 export type TCountKey = (typeof COUNT_KEYS)[number];
 export const COUNT_CAP = 10_000;
 export const ZOrderCounts = z.object({
-  fulfillable: z.number().int(),
-  partially_fulfillable: z.number().int(),
-  backordered: z.number().int(),
-  open: z.number().int(),
-  on_hold: z.number().int(),
-  partially_shipped: z.number().int(),
-  shipped: z.number().int(),
-  cancelled: z.number().int(),
+  fulfillable: ZInt,
+  partially_fulfillable: ZInt,
+  backordered: ZInt,
+  open: ZInt,
+  on_hold: ZInt,
+  partially_shipped: ZInt,
+  shipped: ZInt,
+  cancelled: ZInt,
   /** false when a count stopped at the cap (filters other than status and warehouse are counted by a bounded query). */
   exact: z.boolean(),
   /** The counts that stopped at `cap` and read "10,000+". */
   capped: z.array(z.enum(COUNT_KEYS)),
-  cap: z.number().int(),
+  cap: ZInt,
 });
 export type TOrderCounts = z.infer<typeof ZOrderCounts>;
 

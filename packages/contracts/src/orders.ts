@@ -1,7 +1,7 @@
 // Sales orders: create/import, detail, edits, hold/release/priority, cancel/refund/exchange,
 // tags and notes, hard allocations and shipments (an order's outbox: integrations.ts).
 import { z } from "zod";
-import { ZId, ZQuantity } from "./common.ts";
+import { ZId, ZQuantity, ZInt } from "./common.ts";
 import { ZChannelKind, ZFulfillmentMode } from "./channels.ts";
 import { ZOutboxStatus } from "./integrations.ts";
 
@@ -12,11 +12,11 @@ export type TFulfillability = z.infer<typeof ZFulfillability>;
 
 /** An instant (ISO date-time with offset) or a calendar date (midnight UTC). */
 export const ZInstant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
-export const ZCents = z.number().int().min(0);
-export const ZPriority = z.number().int().min(-100).max(100);
+export const ZCents = ZInt.min(0);
+export const ZPriority = ZInt.min(-100).max(100);
 export const ZTag = z.string().trim().min(1).max(40);
 /** The order's `version` as last read; a write with an older one is refused (409 stale_version). */
-const ZVersion = z.number().int().positive();
+const ZVersion = ZInt.positive();
 
 export const ZOrderLineInput = z
   .object({
@@ -81,10 +81,10 @@ export const ZReleaseOrderRequest = z.object({ reason: z.string().trim().min(1).
 export const ZReprioritiseOrderRequest = z.object({ priority: ZPriority, reason: z.string().trim().min(1).max(500), version: ZVersion.optional() }).strict();
 
 export const ZCancelOrderRequest = z
-  .object({ reason: z.string().trim().min(1).max(500), refundCents: z.number().int().positive().optional(), version: ZVersion.optional() })
+  .object({ reason: z.string().trim().min(1).max(500), refundCents: ZInt.positive().optional(), version: ZVersion.optional() })
   .strict();
 export const ZCancelLineRequest = z
-  .object({ quantity: ZQuantity, reason: z.string().trim().min(1).max(500), refundCents: z.number().int().positive().optional(), version: ZVersion.optional() })
+  .object({ quantity: ZQuantity, reason: z.string().trim().min(1).max(500), refundCents: ZInt.positive().optional(), version: ZVersion.optional() })
   .strict();
 export const ZExchangeRequest = z
   .object({

@@ -2,11 +2,11 @@
 // part and ship the rest, exchange), exchange suggestions, store updates of an order by its
 // external id, and resolving the conflicts those updates leave on an order.
 import { z } from "zod";
-import { ZId, ZQuantity } from "./common.ts";
+import { ZId, ZQuantity, ZInt } from "./common.ts";
 import { ZCents, ZInstant, ZOrderDetail } from "./orders.ts";
 
 /** The order's `version` as last read: every choice names it, and a stale one is 409 with nothing changed. */
-const ZVersion = z.number().int().positive();
+const ZVersion = ZInt.positive();
 const ZReason = z.string().trim().min(1).max(500);
 
 /** Choice 1: cancel what remains, refund everything still refundable (lines, shipping, tax). */
@@ -85,7 +85,7 @@ export const ZStoreOrderUpdateRequest = z
     lines: z
       .array(
         z
-          .object({ sku: z.string().trim().min(1).max(100), quantity: z.number().int().min(0), unitPriceCents: ZCents })
+          .object({ sku: z.string().trim().min(1).max(100), quantity: ZInt.min(0), unitPriceCents: ZCents })
           .strict(),
       )
       .max(200)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZDateOnly, ZId, ZPage, ZPageQuery } from "./common.ts";
+import { ZDateOnly, ZId, ZPage, ZPageQuery, ZInt } from "./common.ts";
 
 export const ZProduct = z.object({
   id: ZId,
@@ -9,7 +9,7 @@ export const ZProduct = z.object({
   isPreorder: z.boolean(),
   /** "YYYY-MM-DD" */
   restockDate: z.string().nullable(),
-  restockQuantity: z.number().int().nullable(),
+  restockQuantity: ZInt.nullable(),
   /** Created from a store order line whose SKU matched no product: confirm it or map it to an existing product. */
   needsReview: z.boolean(),
   createdAt: z.string(),
@@ -28,9 +28,9 @@ export type TReviewProductRequest = z.infer<typeof ZReviewProductRequest>;
 export const ZReviewProductResponse = z.object({
   product: ZProduct,
   /** Order lines moved to the product (map). */
-  linesMoved: z.number().int(),
+  linesMoved: ZInt,
   /** Unknown-SKU conflicts resolved on orders. */
-  conflictsResolved: z.number().int(),
+  conflictsResolved: ZInt,
 });
 
 const productFields = {
@@ -39,7 +39,7 @@ const productFields = {
   barcode: z.string().trim().min(1).max(64).nullable(),
   isPreorder: z.boolean(),
   restockDate: ZDateOnly.nullable(),
-  restockQuantity: z.number().int().min(0).nullable(),
+  restockQuantity: ZInt.min(0).nullable(),
 };
 
 export const ZCreateProductRequest = z
@@ -73,10 +73,10 @@ export const ZProductSupplier = z.object({
   productId: ZId,
   supplierId: ZId,
   supplierName: z.string(),
-  unitCostCents: z.number().int(),
-  leadTimeDays: z.number().int(),
-  minOrderQty: z.number().int(),
-  casePack: z.number().int(),
+  unitCostCents: ZInt,
+  leadTimeDays: ZInt,
+  minOrderQty: ZInt,
+  casePack: ZInt,
   isPreferred: z.boolean(),
 });
 export type TProductSupplier = z.infer<typeof ZProductSupplier>;
@@ -84,10 +84,10 @@ export type TProductSupplier = z.infer<typeof ZProductSupplier>;
 /** PUT /products/:productId/suppliers/:supplierId: creates or replaces the terms. `isPreferred: true` unsets the product's other preferred supplier. */
 export const ZUpsertProductSupplierRequest = z
   .object({
-    unitCostCents: z.number().int().min(0),
-    leadTimeDays: z.number().int().min(0).max(3650),
-    minOrderQty: z.number().int().min(1).default(1),
-    casePack: z.number().int().min(1).default(1),
+    unitCostCents: ZInt.min(0),
+    leadTimeDays: ZInt.min(0).max(3650),
+    minOrderQty: ZInt.min(1).default(1),
+    casePack: ZInt.min(1).default(1),
     isPreferred: z.boolean().default(false),
   })
   .strict();

@@ -1,13 +1,13 @@
 // Purchasing: the backorder report (what is short, what is on the way, what to buy), purchase
 // orders raised from it and linked to the waiting orders, and receipts against them.
 import { z } from "zod";
-import { ZDateOnly, ZId, ZPage, ZPageQuery, ZQuantity } from "./common.ts";
+import { ZDateOnly, ZId, ZPage, ZPageQuery, ZQuantity, ZInt, ZQueryInt } from "./common.ts";
 
 export const ZPurchaseOrderStatus = z.enum(["draft", "ordered", "partially_received", "received", "closed", "cancelled"]);
 export type TPurchaseOrderStatus = z.infer<typeof ZPurchaseOrderStatus>;
 
-const ZCents = z.number().int().min(0);
-const ZVersion = z.number().int().positive();
+const ZCents = ZInt.min(0);
+const ZVersion = ZInt.positive();
 /** Query booleans arrive as text: "true" / "false" (also 1/0). */
 const ZQueryBool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -78,7 +78,7 @@ export type TBackorderReportRow = z.infer<typeof ZBackorderReportRow>;
 export const ZBackorderReportPage = ZPage(ZBackorderReportRow);
 
 export const ZWaitingOrdersParams = z.object({ productId: ZId });
-export const ZWaitingOrdersQuery = z.object({ warehouseId: ZId, limit: z.coerce.number().int().min(1).max(5000).default(500) }).strict();
+export const ZWaitingOrdersQuery = z.object({ warehouseId: ZId, limit: ZQueryInt.min(1).max(5000).default(500) }).strict();
 export const ZWaitingOrder = z.object({
   orderId: ZId,
   number: z.string(),

@@ -2,11 +2,11 @@
 // moved through the ledger), unstaging, the staging board, the staged order's slip, and the
 // order's fulfillment mode. See docs/decisions/005-staging-as-hard-allocation.md.
 import { z } from "zod";
-import { ZId, ZQuantity } from "./common.ts";
+import { ZId, ZQuantity, ZInt } from "./common.ts";
 import { ZFulfillmentMode } from "./channels.ts";
 import { ZFulfillability, ZOrderStatus } from "./orders.ts";
 
-const ZVersion = z.number().int().positive();
+const ZVersion = ZInt.positive();
 const ZReason = z.string().trim().min(1).max(500);
 
 /**
@@ -40,25 +40,25 @@ export const ZStagingBoardQuery = z.object({ warehouseId: ZId.optional() }).stri
 export type TStagingBoardQuery = z.infer<typeof ZStagingBoardQuery>;
 
 /** An open purchase-order line that covers (part of) what a staged line still waits for. */
-export const ZCoveringPurchaseOrder = z.object({ id: ZId, number: z.string(), expectedDate: z.string().nullable(), quantity: z.number().int() });
+export const ZCoveringPurchaseOrder = z.object({ id: ZId, number: z.string(), expectedDate: z.string().nullable(), quantity: ZInt });
 export type TCoveringPurchaseOrder = z.infer<typeof ZCoveringPurchaseOrder>;
 
 export const ZStagedLine = z.object({
   lineId: ZId,
-  lineNo: z.number().int(),
+  lineNo: ZInt,
   productId: ZId,
   sku: z.string(),
   name: z.string(),
   barcode: z.string().nullable(),
-  remaining: z.number().int(),
+  remaining: ZInt,
   /** Units picked into the container (the line's hard allocation there). */
-  picked: z.number().int(),
+  picked: ZInt,
   /** remaining − picked: still to pick. */
-  awaiting: z.number().int(),
+  awaiting: ZInt,
   /** Of the awaited units, how many the engine can allocate now (in stock, ready to pick). */
-  allocatableNow: z.number().int(),
+  allocatableNow: ZInt,
   /** awaiting − allocatableNow: units not in stock; `purchaseOrders` say what covers them. */
-  missing: z.number().int(),
+  missing: ZInt,
   purchaseOrders: z.array(ZCoveringPurchaseOrder),
 });
 export type TStagedLine = z.infer<typeof ZStagedLine>;
@@ -77,7 +77,7 @@ export const ZStagedOrder = z.object({
     orderDate: z.string(),
     shipBy: z.string().nullable(),
     tags: z.array(z.string()),
-    version: z.number().int(),
+    version: ZInt,
   }),
   warehouseId: ZId,
   container: z.object({ id: ZId, code: z.string() }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZPage, ZPageQuery, ZSignedQuantity } from "./common.ts";
+import { ZId, ZPage, ZPageQuery, ZSignedQuantity, ZInt } from "./common.ts";
 
 export const ZMovementKind = z.enum(["receipt", "shipment", "adjustment", "count", "transfer", "scan_deduction"]);
 export type TMovementKind = z.infer<typeof ZMovementKind>;
@@ -11,9 +11,9 @@ export const ZStockLevel = z.object({
   productId: ZId,
   sku: z.string(),
   productName: z.string(),
-  onHand: z.number().int(),
-  allocated: z.number().int(),
-  available: z.number().int(),
+  onHand: ZInt,
+  allocated: ZInt,
+  available: ZInt,
   updatedAt: z.string(),
 });
 export type TStockLevel = z.infer<typeof ZStockLevel>;
@@ -32,7 +32,7 @@ export const ZStockMovement = z.object({
   sku: z.string(),
   kind: ZMovementKind,
   /** Signed: + into stock, − out of stock. */
-  quantity: z.number().int(),
+  quantity: ZInt,
   reason: z.string().nullable(),
   causeType: z.string().nullable(),
   causeId: ZId.nullable(),
@@ -53,7 +53,7 @@ export type TStockAdjustmentRequest = z.infer<typeof ZStockAdjustmentRequest>;
 
 /** A physical count: the difference to on hand is recorded as a `count` movement (none when equal). */
 export const ZStockCountRequest = z
-  .object({ warehouseId: ZId, productId: ZId, countedQuantity: z.number().int().min(0), reason: z.string().trim().min(1).max(500).optional() })
+  .object({ warehouseId: ZId, productId: ZId, countedQuantity: ZInt.min(0), reason: z.string().trim().min(1).max(500).optional() })
   .strict();
 export type TStockCountRequest = z.infer<typeof ZStockCountRequest>;
 

@@ -4,7 +4,8 @@ import { Router, type Request, type Response } from "express";
 import type { z } from "zod";
 import type { TRole } from "@bod/contracts/common";
 import { AppError, zodDetails } from "./errors.ts";
-import { requireAuth } from "./auth.ts";
+import { requireAuth, requireRole } from "./auth.ts";
+import { unstorableText } from "./input.ts";
 import { withIdempotency } from "./idempotency.ts";
 import type { RequestContext } from "./types.ts";
 
@@ -16,6 +17,10 @@ export interface EndpointSpec<B extends Schema, Q extends Schema, P extends Sche
   summary: string;
   /** Roles allowed; omitted = any signed-in role; "public" = no sign-in needed. */
   roles?: readonly TRole[] | "public";
+  /** API tokens may call it whatever their role (integrations importing orders); sessions need `roles`. */
+  anyToken?: boolean;
+  /** Roles per value of a body field, on top of `roles` (bulk actions: tagging for staff, holds for managers). */
+  rolesByBodyField?: { field: string; roles: Readonly<Record<string, readonly TRole[]>> };
   body?: B;
   query?: Q;
   params?: P;
@@ -63,8 +68,9 @@ export class ApiRouter {
   }
 
   private add(method: Method, path: string, spec: EndpointSpec<any, any, any, any>, handler: Handler<any, any, any, any>) {
-    registry.push({ method, path: this.prefix + path, spec });
-    const middlewares = spec.roles === "public" ? [] : [requireAuth(spec.roles)];
+    // "/" under a prefix is the prefix itself: `/api/v1/orders`, never `/api/v1/orders/` in the document.
+    registry.push({ method, path: path === "/" ? this.prefix : this.prefix + path, spec });
+    const middlewares = spec.roles === "public" ? [] : [requireAuth(spec.roles, { anyToken: spec.anyToken })];
     this.router[method](path, ...middlewares, async (req: Request, res: Response) => {
       const input = {
         params: parsePart(spec.params, req.params, "path parameters"),
@@ -72,6 +78,11 @@ export class ApiRouter {
         body: parsePart(spec.body, req.body ?? {}, "request body"),
         ctx: req.ctx as RequestContext,
       };
+      if (spec.rolesByBodyField) {
+        const { field, roles } = spec.rolesByBodyField;
+        const value = String((input.body as Record<string, unknown>)[field]);
+        if (roles[value]) requireRole(input.ctx, roles[value]!, `${value} needs`);
+      }
       const run = async () => {
         const result = await handler(input, req, res);
         const status = typeof spec.status === "function" ? spec.status(result) : spec.status;
@@ -89,6 +100,8 @@ type Handler<B, Q, P, R> = (input: EndpointInput<Infer<B>, Infer<Q>, Infer<P>>, 
 
 function parsePart(schema: z.ZodTypeAny | undefined, value: unknown, what: string) {
   if (!schema) return undefined;
+  const unstorable = unstorableText(value);
+  if (unstorable.length) throw new AppError("invalid_input", `Invalid ${what}`, unstorable);
   const result = schema.safeParse(value);
   if (!result.success) throw new AppError("invalid_input", `Invalid ${what}`, zodDetails(result.error));
   return result.data;

@@ -1,7 +1,9 @@
 // Keyset pagination: the cursor is base64url(JSON) of the last row's sort key and id, so a
 // page is `WHERE (key, id) > (cursor) ORDER BY key, id LIMIT n + 1` and stays fast on big tables.
-import type { TPage } from "@bod/contracts/common";
+import { z } from "zod";
+import { ZId, ZInt, type TPage } from "@bod/contracts/common";
 import { AppError } from "./errors.ts";
+import { textProblem } from "./input.ts";
 
 export type CursorValue = string | number | null;
 
@@ -9,25 +11,39 @@ export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
-/** The values of a cursor made by `encodeCursor`, or a 400 naming `cursor` when it was not. */
-export function decodeCursor(cursor: string | undefined, arity: number): CursorValue[] | undefined {
+const badCursor = () => new AppError("invalid_input", "Invalid cursor", [{ path: "cursor", message: "Not a cursor of this list", code: "custom" }]);
+
+/** What a cursor may hold, part by part; a cursor is checked against its list's parts before any query sees it. */
+export const cursorPart = {
+  /** Text of a sort key (SKU, name, code, email): storable, of a sensible length. */
+  text: z.string().max(1000).refine((s) => !textProblem(s)),
+  /** A timestamp as written by `iso`. */
+  instant: z.iso.datetime({ offset: true }),
+  id: ZId,
+  int: ZInt,
+  number: z.number().finite(),
+} as const;
+
+type Parts = [z.ZodTypeAny, ...z.ZodTypeAny[]];
+
+/** The values of a cursor made by `encodeCursor` with these parts, or a 400 naming `cursor` when it was not. */
+export function decodeCursor<P extends Parts>(cursor: string | undefined, parts: P): { [K in keyof P]: z.output<P[K]> } | undefined {
   if (cursor === undefined) return undefined;
+  let values: unknown;
   try {
-    const values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(values) && values.length === arity && values.every((v) => v === null || typeof v === "string" || typeof v === "number")) return values;
+    values = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    /* fall through */
+    throw badCursor();
   }
-  throw new AppError("invalid_input", "Invalid cursor", [{ path: "cursor", message: "Not a cursor of this list", code: "custom" }]);
+  const parsed = z.tuple(parts).safeParse(values);
+  if (!parsed.success) throw badCursor();
+  return parsed.data as { [K in keyof P]: z.output<P[K]> };
 }
 
-/** Cursor of a (sort text, id) list. */
-export function decodeTextCursor(cursor: string | undefined): { key: string; id: string } | undefined {
-  const values = decodeCursor(cursor, 2);
-  if (!values) return undefined;
-  const [key, id] = values;
-  if (typeof key !== "string" || typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id)) throw new AppError("invalid_input", "Invalid cursor", [{ path: "cursor", message: "Not a cursor of this list", code: "custom" }]);
-  return { key, id };
+/** Cursor of a (sort key, id) list; the key is text unless the list sorts by a timestamp. */
+export function decodeTextCursor(cursor: string | undefined, key: "text" | "instant" = "text"): { key: string; id: string } | undefined {
+  const values = decodeCursor(cursor, [cursorPart[key], cursorPart.id]);
+  return values && { key: values[0], id: values[1] };
 }
 
 /** `rows` were read with `limit + 1`: the extra row only tells that there is a next page. */

@@ -1,11 +1,12 @@
 // Reading the outbox and the inbox: per order (the order page's "messages to the store"), and
 // per channel for the Integrations screen (newest first, keyset pages), with every delivery
 // attempt of a message.
+import { z } from "zod";
 import type { TPage } from "@bod/contracts/common";
 import type { TInboxEvent, TInboxEventDetail, TInboxListQuery, TIntegrationSummary, TOutboxEvent, TOutboxEventDetail, TOutboxListQuery } from "@bod/contracts/integrations";
 import type { Tx } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
-import { decodeCursor, encodeCursor, iso } from "../../http/pagination.ts";
+import { cursorPart, decodeCursor, encodeCursor, iso } from "../../http/pagination.ts";
 
 interface OutboxRow {
   id: string;
@@ -93,7 +94,7 @@ export async function readOutboxEvent(tx: Tx, tenantId: string, eventId: string)
 
 /** Newest first; filters by channel, status, type, order. */
 export async function listOutbox(tx: Tx, tenantId: string, q: TOutboxListQuery): Promise<TPage<TOutboxEvent>> {
-  const cursor = decodeCursor(q.cursor, 1);
+  const cursor = decodeCursor(q.cursor, [z.string().regex(/^\d{1,18}$/)]);
   const where = ["e.tenant_id = $1::uuid"];
   const params: unknown[] = [tenantId];
   const add = (sql: string, value: unknown) => {
@@ -104,10 +105,7 @@ export async function listOutbox(tx: Tx, tenantId: string, q: TOutboxListQuery):
   if (q.status) add(`e.status = ?::"OutboxStatus"`, q.status);
   if (q.type) add("e.type = ?", q.type);
   if (q.orderId) add("e.order_id = ?::uuid", q.orderId);
-  if (cursor) {
-    if (!/^\d{1,19}$/.test(String(cursor[0]))) throw new AppError("invalid_input", "Invalid cursor", [{ path: "cursor", message: "Not a cursor of this list", code: "custom" }]);
-    add("e.seq < ?::bigint", String(cursor[0]));
-  }
+  if (cursor) add("e.seq < ?::bigint", cursor[0]);
   params.push(q.limit + 1);
   const rows = await tx.$queryRawUnsafe<OutboxRow[]>(`SELECT ${OUTBOX_COLUMNS} FROM ${OUTBOX_FROM} WHERE ${where.join(" AND ")} ORDER BY e.seq DESC LIMIT $${params.length}`, ...params);
   const page = rows.slice(0, q.limit);
@@ -159,7 +157,7 @@ const INBOX_FROM = `channel_inbox_events i
   LEFT JOIN sales_orders o ON o.tenant_id = i.tenant_id AND o.id = i.order_id`;
 
 export async function listInbox(tx: Tx, tenantId: string, q: TInboxListQuery): Promise<TPage<TInboxEvent>> {
-  const cursor = decodeCursor(q.cursor, 2);
+  const cursor = decodeCursor(q.cursor, [cursorPart.instant, cursorPart.id]);
   const where = ["i.tenant_id = $1::uuid"];
   const params: unknown[] = [tenantId];
   const add = (sql: string, ...values: unknown[]) => {
@@ -173,13 +171,7 @@ export async function listInbox(tx: Tx, tenantId: string, q: TInboxListQuery): P
   if (q.channelId) add("i.channel_id = ?::uuid", q.channelId);
   if (q.status) add(`i.status = ?::"InboxStatus"`, q.status);
   if (q.topic) add("i.topic = ?", q.topic);
-  if (cursor) {
-    const [at, id] = cursor;
-    if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at)) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
-      throw new AppError("invalid_input", "Invalid cursor", [{ path: "cursor", message: "Not a cursor of this list", code: "custom" }]);
-    }
-    add("(i.received_at, i.id) < (?::timestamptz, ?::uuid)", at, id);
-  }
+  if (cursor) add("(i.received_at, i.id) < (?::timestamptz, ?::uuid)", cursor[0], cursor[1]);
   params.push(q.limit + 1);
   const rows = await tx.$queryRawUnsafe<InboxRow[]>(`SELECT ${INBOX_COLUMNS} FROM ${INBOX_FROM} WHERE ${where.join(" AND ")} ORDER BY i.received_at DESC, i.id DESC LIMIT $${params.length}`, ...params);
   const page = rows.slice(0, q.limit);

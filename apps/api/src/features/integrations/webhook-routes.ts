@@ -15,6 +15,7 @@ import express, { Router, type Request, type Response } from "express";
 import { withPoolClient } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { registry } from "../../http/endpoint.ts";
+import { storableText } from "../../http/input.ts";
 import { openSecret } from "../../security/secret-box.ts";
 import { storeInboxMessageAtOnce, type InboxMessage } from "./inbox.ts";
 
@@ -88,7 +89,8 @@ function requireHeaders(req: Request, names: string[]) {
 
 function parseJson(body: Buffer): unknown {
   try {
-    return JSON.parse(body.toString("utf8"));
+    // A store's text is kept even when PostgreSQL could not store it as sent (a NUL in a note).
+    return JSON.parse(body.toString("utf8"), (_key, value) => (typeof value === "string" ? storableText(value) : value));
   } catch {
     throw new AppError("invalid_input", "Webhook body is not valid JSON");
   }

@@ -15,9 +15,14 @@ r.get("/", { summary: "List orders (filters, sort, keyset pages)", query: ZOrder
 r.get("/counts", { summary: "Tab counts for the orders list", query: ZOrderCountsQuery, response: ZOrderCounts }, ({ ctx, query }) => countOrders(ctx, query));
 r.get("/export.csv", { summary: "The filtered orders list as CSV (streamed)", query: ZOrderExportQuery }, ({ ctx, query }, _req, res) => exportOrders(ctx, query, res));
 r.post("/export.csv", { summary: "Selected orders as CSV", body: ZOrderExportSelection }, ({ ctx, body }, _req, res) => exportSelectedOrders(ctx, body.orderIds, res));
-r.post("/bulk", { summary: "Tag, untag, hold, release or reprioritise many orders", roles: ROLES.stock, body: ZBulkOrderRequest, response: ZBulkOrderResponse }, ({ ctx, body }) => {
-  if (body.action !== "tag" && body.action !== "untag" && !(ROLES.managers as readonly string[]).includes(ctx.role)) {
-    throw new AppError("forbidden", `${body.action} needs one of the roles: ${ROLES.managers.join(", ")}`);
-  }
-  return bulkOrderAction(ctx, body);
-});
+r.post(
+  "/bulk",
+  {
+    summary: "Tag, untag, hold, release or reprioritise many orders",
+    roles: ROLES.stock,
+    rolesByBodyField: { field: "action", roles: { hold: ROLES.managers, release: ROLES.managers, set_priority: ROLES.managers } },
+    body: ZBulkOrderRequest,
+    response: ZBulkOrderResponse,
+  },
+  ({ ctx, body }) => bulkOrderAction(ctx, body),
+);

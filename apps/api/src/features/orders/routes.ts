@@ -32,17 +32,8 @@ export const orderRoutes = new ApiRouter("/api/v1/orders");
 const r = orderRoutes;
 const detail = { response: ZOrderDetail };
 
-/** Orders are imported by managers, admins, and integrations through an API token (whatever its role). */
-function requireImporter(ctx: RequestContext) {
-  if (ctx.via !== "token" && !(ROLES.managers as readonly string[]).includes(ctx.role)) {
-    throw new AppError("forbidden", `Creating orders needs an API token or one of the roles: ${ROLES.managers.join(", ")}`);
-  }
-}
-
-r.post("/", { summary: "Create (import) an order", body: ZCreateOrderRequest, ...detail, status: 201, idempotent: true }, ({ ctx, body }) => {
-  requireImporter(ctx);
-  return createOrder(ctx, body);
-});
+// Orders are imported by managers, admins, and integrations through an API token (whatever its role).
+r.post("/", { summary: "Create (import) an order", roles: ROLES.managers, anyToken: true, body: ZCreateOrderRequest, ...detail, status: 201, idempotent: true }, ({ ctx, body }) => createOrder(ctx, body));
 r.get("/:orderId", { summary: "An order with its lines, allocations, shipments, notes, timeline and refunds", params: ZOrderParams, ...detail }, ({ ctx, params }) =>
   getOrder(ctx, params.orderId),
 );

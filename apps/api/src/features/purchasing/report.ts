@@ -7,7 +7,7 @@ import type { TBackorderCsvQuery, TBackorderReportQuery, TBackorderReportRow, TB
 import type { TPage } from "@bod/contracts/common";
 import { inTenant } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
-import { decodeCursor, encodeCursor, isoOrNull } from "../../http/pagination.ts";
+import { cursorPart, decodeCursor, encodeCursor, isoOrNull } from "../../http/pagination.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { csvField, startCsv, writeChunk } from "./csv.ts";
 import { dateOnly } from "./po-read.ts";
@@ -41,13 +41,8 @@ export function toReportRow(r: ReportRowRecord): TBackorderReportRow {
 }
 
 function decodeReportCursor(cursor: string | undefined): ReportCursor | undefined {
-  const values = decodeCursor(cursor, 3);
-  if (!values) return undefined;
-  const [sortKey, sku, warehouseCode] = values;
-  if (typeof sortKey !== "number" || typeof sku !== "string" || typeof warehouseCode !== "string") {
-    throw new AppError("invalid_input", "Invalid cursor", [{ path: "cursor", message: "Not a cursor of this list", code: "custom" }]);
-  }
-  return { sortKey, sku, warehouseCode };
+  const values = decodeCursor(cursor, [cursorPart.number, cursorPart.text, cursorPart.text]);
+  return values && { sortKey: values[0], sku: values[1], warehouseCode: values[2] };
 }
 
 const cursorOf = (r: ReportRowRecord) => encodeCursor([Number(r.sort_key), r.sku, r.warehouse_code]);

@@ -3,7 +3,7 @@ import type { TPage } from "@bod/contracts/common";
 import type { TStockLevel, TStockListQuery, TStockMovement, TStockMovementListQuery } from "@bod/contracts/stock";
 import { Prisma, type Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
-import { decodeCursor, iso, toPage } from "../../http/pagination.ts";
+import { cursorPart, decodeCursor, iso, toPage } from "../../http/pagination.ts";
 import type { StockKey } from "./ledger.ts";
 
 interface LevelRow {
@@ -58,7 +58,6 @@ const toMovement = (r: MovementRow): TStockMovement => ({
   createdAt: iso(r.created_at),
 });
 
-const badCursor = () => new AppError("invalid_input", "Invalid cursor", [{ path: "cursor", message: "Not a cursor of this list", code: "custom" }]);
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const LEVEL_SELECT = Prisma.sql`
@@ -70,8 +69,7 @@ const LEVEL_SELECT = Prisma.sql`
 
 /** Sorted by sku, then warehouse code (unique together within a tenant): the cursor is that pair. */
 export async function queryStockLevels(tx: Tx, tenantId: string, query: TStockListQuery): Promise<TPage<TStockLevel>> {
-  const cursor = decodeCursor(query.cursor, 2);
-  if (cursor && !cursor.every((v) => typeof v === "string")) throw badCursor();
+  const cursor = decodeCursor(query.cursor, [cursorPart.text, cursorPart.text]);
   const rows = await tx.$queryRaw<LevelRow[]>`${LEVEL_SELECT}
     WHERE s.tenant_id = ${tenantId}::uuid
       ${query.warehouseId ? Prisma.sql`AND s.warehouse_id = ${query.warehouseId}::uuid` : Prisma.empty}
@@ -100,8 +98,7 @@ const MOVEMENT_SELECT = Prisma.sql`
 
 /** Newest first; the cursor is (createdAt, id) of the last row. */
 export async function queryStockMovements(tx: Tx, tenantId: string, query: TStockMovementListQuery): Promise<TPage<TStockMovement>> {
-  const cursor = decodeCursor(query.cursor, 2);
-  if (cursor && (typeof cursor[0] !== "string" || Number.isNaN(Date.parse(cursor[0])) || typeof cursor[1] !== "string" || !/^[0-9a-f-]{36}$/.test(cursor[1]))) throw badCursor();
+  const cursor = decodeCursor(query.cursor, [cursorPart.instant, cursorPart.id]);
   const rows = await tx.$queryRaw<MovementRow[]>`${MOVEMENT_SELECT}
     WHERE m.tenant_id = ${tenantId}::uuid
       ${query.warehouseId ? Prisma.sql`AND m.warehouse_id = ${query.warehouseId}::uuid` : Prisma.empty}

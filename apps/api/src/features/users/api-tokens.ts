@@ -20,7 +20,7 @@ const toApiToken = (t: TokenRow): TApiToken => ({
 });
 
 export async function listApiTokens(ctx: RequestContext, query: TPageQuery): Promise<TPage<TApiToken>> {
-  const cursor = decodeTextCursor(query.cursor);
+  const cursor = decodeTextCursor(query.cursor, "instant");
   return inTenant(ctx, async (tx) => {
     const at = cursor ? new Date(cursor.key) : undefined;
     const rows = await tx.apiToken.findMany({
