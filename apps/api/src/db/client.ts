@@ -58,6 +58,8 @@ export async function inTenant<T>(scope: { tenantId: string; userId?: string | n
 
 const RETRYABLE = new Set(["40P01", "40001"]); // deadlock detected, serialization failure
 const ATTEMPTS = 4;
+/** Transactions of this process PostgreSQL aborted as a deadlock (40P01) or serialization failure (40001), retried or not (the soak and tests read it). */
+export const transactionAborts: Record<string, number> = {};
 
 /**
  * Writers lock stock keys in one fixed order, but the engine's writes to order rows of
@@ -69,14 +71,20 @@ async function retryOnDeadlock<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      if (attempt >= ATTEMPTS || !RETRYABLE.has(pgCode(error) ?? "")) throw error;
+      const code = pgCode(error) ?? ((error as any)?.code === "P2034" ? "40001" : ""); // P2034: Prisma's "write conflict or deadlock"
+      if (!RETRYABLE.has(code)) throw error;
+      transactionAborts[code] = (transactionAborts[code] ?? 0) + 1;
+      if (attempt >= ATTEMPTS) throw error;
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
     }
   }
 }
 
-function pgCode(error: any): string | undefined {
-  return error?.code && /^[0-9A-Z]{5}$/.test(error.code) ? error.code : (error?.meta?.driverAdapterError?.cause?.originalCode ?? error?.cause?.code);
+export function pgCode(error: any): string | undefined {
+  // Prisma reports a raw query's failure as its own P2010 (a model query's deadlock as P2034), with
+  // PostgreSQL's code in the adapter's cause: a Prisma code is never the SQLSTATE, though it looks like one.
+  const code = error?.meta?.driverAdapterError?.cause?.originalCode ?? (typeof error?.clientVersion === "string" ? undefined : error?.code) ?? error?.cause?.code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
 /**

@@ -50,7 +50,8 @@ export const RETRY_AFTER_SECONDS = 5;
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const error = toAppError(err, req);
-  if (error.code === "unavailable") res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+  // An `unavailable` that knows how long it will last says so in details.retryAfterSeconds (a company recompute, decision 012).
+  if (error.code === "unavailable") res.setHeader("Retry-After", String((error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? RETRY_AFTER_SECONDS));
   res.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details, requestId: req.ctx?.requestId ?? String(req.id ?? "") } });
 };
 

@@ -6,6 +6,7 @@ import { computeFulfillability, summarizeOrder } from "@bod/domain/fulfillabilit
 import type { AllocationPolicy, EngineInput, EngineLine, EngineOrder, Fulfillability } from "@bod/domain/types";
 import { pinnedToIds, type Tx } from "../../db/client.ts";
 import { keyString, lockedKeys, lockStockKeys, sortedKeys, type StockKey } from "../stock/ledger.ts";
+import { holdCompanyLock } from "./company-lock.ts";
 import { announceHolds } from "./holds.ts";
 import { engineScope, tenantPolicy } from "./scope.ts";
 
@@ -46,14 +47,17 @@ export async function recomputeKeys(tx: Tx, tenantId: string, keys: Iterable<Sto
 }
 
 /**
- * Recomputes every key of the tenant (demo data, policy change, repairs). Every stock level of
- * the tenant is locked first (created where lines wait on a key without one), so writers wait
- * for it rather than interleave with it.
+ * Recomputes every key of the tenant (demo data, policy change, repairs). The company's lock is
+ * taken exclusively first (allocation/company-lock.ts, decision 012): it waits for the writers in
+ * flight, and writers that come meanwhile wait for it (or are told to retry), so none of them holds
+ * a stock level it needs. Then every stock level is locked (created where lines wait on a key without one).
  */
 export async function recomputeTenant(tx: Tx, tenantId: string, onProgress?: ProgressReport): Promise<RecomputeOutcome> {
+  await holdCompanyLock(tx, tenantId, "unbounded");
   await tx.$executeRaw`
     INSERT INTO stock_levels (tenant_id, warehouse_id, product_id)
-    SELECT DISTINCT tenant_id, warehouse_id, product_id FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND (is_active OR quantity_hard_allocated > 0)
+    SELECT DISTINCT l.tenant_id, l.warehouse_id, l.product_id FROM sales_order_lines l WHERE l.tenant_id = ${tenantId}::uuid AND (l.is_active OR l.quantity_hard_allocated > 0)
+      AND NOT EXISTS (SELECT 1 FROM stock_levels s WHERE s.tenant_id = l.tenant_id AND s.warehouse_id = l.warehouse_id AND s.product_id = l.product_id)
     ON CONFLICT DO NOTHING`;
   await tx.$executeRaw`SELECT 1 FROM stock_levels WHERE tenant_id = ${tenantId}::uuid ORDER BY warehouse_id, product_id FOR UPDATE`;
   return recompute(tx, tenantId, await tenantPolicy(tx, tenantId), "all", [], onProgress);

@@ -5,6 +5,7 @@ import { inTenant, type Tx } from "../../db/client.ts";
 import { notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { queueRecompute } from "../background-jobs/service.ts";
+import { holdCompanyLock } from "../allocation/company-lock.ts";
 
 type TenantRow = { id: string; name: string; slug: string; allocationPolicy: TSettings["allocationPolicy"]; defaultFulfillmentMode: TSettings["defaultFulfillmentMode"] };
 const toSettings = (t: TenantRow): TSettings => ({ tenantId: t.id, name: t.name, slug: t.slug, allocationPolicy: t.allocationPolicy, defaultFulfillmentMode: t.defaultFulfillmentMode });
@@ -26,8 +27,12 @@ export async function getSettings(ctx: RequestContext) {
  */
 export async function updateSettings(ctx: RequestContext, input: TUpdateSettingsRequest): Promise<TUpdateSettingsResponse> {
   return inTenant(ctx, async (tx) => {
-    await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${ctx.tenantId}::uuid FOR UPDATE`;
+    // NO KEY: writers' foreign-key checks (FOR KEY SHARE on the tenant row) do not wait for it.
+    await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${ctx.tenantId}::uuid FOR NO KEY UPDATE`;
     const before = await findTenant(tx, ctx.tenantId);
+    // A policy change takes the company's lock exclusively (decision 012): writers in flight finish
+    // under the old policy, later ones compute their lock scope under the new one.
+    if (input.allocationPolicy !== undefined && input.allocationPolicy !== before.allocationPolicy) await holdCompanyLock(tx, ctx.tenantId, "bounded");
     const after = await tx.tenant.update({ where: { id: ctx.tenantId }, data: input });
     const recomputeJob = after.allocationPolicy !== before.allocationPolicy ? await queueRecompute(tx, ctx, `allocation policy changed to ${after.allocationPolicy}`) : null;
     return { ...toSettings(after), recomputeJob };

@@ -3,6 +3,7 @@
 // all their changes, let the engine recompute (recomputeKeys).
 import type { Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
+import { shareCompanyLock } from "../allocation/company-lock.ts";
 import { engineScope } from "../allocation/scope.ts";
 import { keyString, sortedKeys, type StockKey } from "./keys.ts";
 
@@ -43,6 +44,9 @@ export function lockedKeys(tx: Tx): Set<string> {
  * Returns on-hand and allocated per key.
  */
 export async function lockStockKeys(tx: Tx, tenantId: string, keys: Iterable<StockKey>): Promise<Map<string, { onHand: number; allocated: number }>> {
+  // First the company's lock, shared: no policy change or whole-company recompute runs until this
+  // transaction ends, so the scope below is computed under the policy the engine will use (decision 012).
+  await shareCompanyLock(tx, tenantId);
   // With the keys the engine will have to recompute with them (allocation/scope.ts), so every lock is taken here, in order.
   const { keys: sorted } = await engineScope(tx, tenantId, keys);
   const held = lockedKeys(tx);
@@ -51,9 +55,12 @@ export async function lockStockKeys(tx: Tx, tenantId: string, keys: Iterable<Sto
   if (sorted.length === 0) return result;
   const warehouseIds = sorted.map((k) => k.warehouseId);
   const productIds = sorted.map((k) => k.productId);
+  // Only keys without a row: the unique check of an insert that conflicts waits for whoever updated
+  // that row and has not committed, a wait outside the fixed order below.
   await tx.$executeRaw`
     INSERT INTO stock_levels (tenant_id, warehouse_id, product_id)
     SELECT ${tenantId}::uuid, w, p FROM unnest(${warehouseIds}::uuid[], ${productIds}::uuid[]) AS k(w, p)
+    WHERE NOT EXISTS (SELECT 1 FROM stock_levels s WHERE s.tenant_id = ${tenantId}::uuid AND s.warehouse_id = k.w AND s.product_id = k.p)
     ON CONFLICT DO NOTHING`;
   const rows = await tx.$queryRaw<{ warehouse_id: string; product_id: string; on_hand: number; allocated: number }[]>`
     SELECT s.warehouse_id::text, s.product_id::text, s.on_hand, s.allocated
