@@ -14,6 +14,7 @@ import { jsonBody } from "./http/input.ts";
 import { health } from "./http/health.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { apiRouters } from "./routes.ts";
+import type { TrustProxy } from "./config.ts";
 import { webhookRouter } from "./features/integrations/webhook-routes.ts";
 
 const require = createRequire(import.meta.url);
@@ -22,12 +23,14 @@ export interface AppOptions {
   logLevel?: string;
   /** Folder of the built SPA; served with an index.html fallback when present. */
   webDist?: string;
+  /** Express `trust proxy` (config TRUST_PROXY): off unless set, so X-Forwarded-For cannot pick the client address. */
+  trustProxy?: TrustProxy;
 }
 
 export function createApp(options: AppOptions = {}) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", options.trustProxy ?? false);
   const logger = pino({ level: options.logLevel ?? "info" });
   app.use(
     pinoHttp({

@@ -20,6 +20,20 @@ export interface Config {
   secretsKey: string | undefined;
   secretsKeyPrevious: string | undefined;
   dbPoolMax: number;
+  /** Which proxies may tell the client's address in X-Forwarded-For (TRUST_PROXY); none by default. */
+  trustProxy: TrustProxy;
+}
+
+/** Express's `trust proxy`: false (none), a number of hops, or addresses / subnets / loopback, linklocal, uniquelocal. */
+export type TrustProxy = boolean | number | string[];
+
+/** TRUST_PROXY: unset, "" or "false": trust no proxy; "true": every hop; a number: that many hops; else a comma-separated list. */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = value?.trim() ?? "";
+  if (v === "" || v === "false" || v === "0") return false;
+  if (v === "true") return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(",").map((s) => s.trim()).filter(Boolean);
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +52,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretsKey: env.SECRETS_KEY || undefined,
     secretsKeyPrevious: env.SECRETS_KEY_PREVIOUS || undefined,
     dbPoolMax: Number(env.DB_POOL_MAX ?? 10),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

@@ -1,10 +1,11 @@
 // Every feature router, mounted in app.ts under its own prefix. A new feature adds one line here.
 import { authRoutes } from "./features/auth/routes.ts";
+import { myInvitationRoutes } from "./features/auth/invitation-routes.ts";
 import { warehouseRoutes, containerRoutes } from "./features/warehouses/routes.ts";
 import { productRoutes } from "./features/products/routes.ts";
 import { supplierRoutes } from "./features/suppliers/routes.ts";
 import { channelRoutes } from "./features/channels/routes.ts";
-import { userRoutes, apiTokenRoutes } from "./features/users/routes.ts";
+import { userRoutes, apiTokenRoutes, invitationRoutes } from "./features/users/routes.ts";
 import { settingsRoutes } from "./features/settings/routes.ts";
 import { stockRoutes } from "./features/stock/routes.ts";
 import { orderListRoutes } from "./features/order-list/routes.ts";
@@ -18,4 +19,4 @@ import { backgroundJobRoutes } from "./features/background-jobs/routes.ts";
 import { backorderReportRoutes, purchaseOrderRoutes } from "./features/purchasing/routes.ts";
 import { stagingRoutes } from "./features/staging/routes.ts";
 
-export const apiRouters = [authRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, stagingRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes];
+export const apiRouters = [authRoutes, myInvitationRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, invitationRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, stagingRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes];

@@ -12,7 +12,7 @@ if (db.migrationsApplied.length) console.log(`migrations applied: ${db.migration
 const seeded = process.env.SEED_DEMO === "false" ? false : await seedDemoIfEmpty();
 const worker = config.workerInProcess ? await startWorkers(config, db) : undefined;
 
-const app = createApp({ logLevel: config.logLevel, webDist: config.webDist });
+const app = createApp({ logLevel: config.logLevel, webDist: config.webDist, trustProxy: config.trustProxy });
 const server = app.listen(config.port, config.host, () => {
   console.log(`\nBackorder Desk is running at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}`);
   console.log(`database: ${db.embedded ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : "DATABASE_URL"}${seeded ? " — demo data created" : ""}`);

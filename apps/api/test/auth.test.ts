@@ -11,17 +11,12 @@ describe("sign up, sign in, sign out", () => {
     expect(me.body.csrfToken.length).toBeGreaterThan(10);
   });
 
-  it("refuses a bad email with the field named, and a duplicate email", async () => {
+  it("refuses a bad email with the field named", async () => {
     const client = new ApiClient();
     const bad = await client.post("/api/v1/auth/signup", { companyName: "X Co", name: "X", email: "not-an-email", password: PASSWORD });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe("invalid_input");
     expect(bad.body.error.details.map((d: any) => d.path)).toContain("email");
-
-    const email = uniqueEmail();
-    expect((await client.post("/api/v1/auth/signup", { companyName: "Y Co", name: "Y", email, password: PASSWORD })).status).toBe(201);
-    const again = await new ApiClient().post("/api/v1/auth/signup", { companyName: "Z Co", name: "Z", email, password: PASSWORD });
-    expect(again.status).toBe(409);
   });
 
   it("refuses unknown fields", async () => {

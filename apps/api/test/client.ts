@@ -76,14 +76,34 @@ export async function signUpCompany(name = "Acme Supplies"): Promise<ApiClient> 
   return client;
 }
 
-/** A member of the admin's company with the given role, signed in. */
-export async function addMember(admin: ApiClient, role: "admin" | "manager" | "staff" | "purchaser"): Promise<ApiClient> {
-  const email = uniqueEmail(role);
-  const res = await admin.post("/api/v1/users", { email, name: `${role} person`, role, password: PASSWORD });
-  if (res.status !== 201) throw new Error(`add member: ${res.status} ${JSON.stringify(res.body)}`);
+/** An invitation from `admin`'s company for `email` with `role`; returns the created invitation, token included. */
+export async function invite(admin: ApiClient, email: string, role: "admin" | "manager" | "staff" | "purchaser") {
+  const res = await admin.post("/api/v1/invitations", { email, role });
+  if (res.status !== 201) throw new Error(`invite: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; email: string; role: string; token: string };
+}
+
+/**
+ * Invites `email` (a new one unless given) into the admin's company and accepts by the link:
+ * a new person chooses `name` and `password`; an existing account gives its password. Returns
+ * the invitee signed in (working in the admin's company).
+ */
+export async function inviteAndAccept(
+  admin: ApiClient,
+  role: "admin" | "manager" | "staff" | "purchaser",
+  options: { email?: string; name?: string; password?: string } = {},
+): Promise<{ client: ApiClient; email: string }> {
+  const email = options.email ?? uniqueEmail(role);
+  const { token } = await invite(admin, email, role);
   const client = new ApiClient();
-  const login = await client.post("/api/v1/auth/login", { email, password: PASSWORD });
-  if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
+  const res = await client.post("/api/v1/auth/invitations/accept", { token, name: options.name ?? `${role} person`, password: options.password ?? PASSWORD });
+  if (res.status !== 201) throw new Error(`accept invitation: ${res.status} ${JSON.stringify(res.body)}`);
+  if (!client.cookie) throw new Error("accept invitation: no session started (an existing account with another password?)");
   await client.refresh();
-  return client;
+  return { client, email };
+}
+
+/** A member of the admin's company with the given role, signed in (invited, and accepted by the link). */
+export async function addMember(admin: ApiClient, role: "admin" | "manager" | "staff" | "purchaser"): Promise<ApiClient> {
+  return (await inviteAndAccept(admin, role)).client;
 }

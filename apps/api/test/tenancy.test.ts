@@ -2,7 +2,7 @@
 // in one at a time and sees only that one's rows; a company they do not belong to is 404;
 // repeated sign-in attempts are refused with 429 in the one error shape.
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiClient, PASSWORD, signUpCompany, uniqueEmail } from "./client.ts";
+import { ApiClient, PASSWORD, inviteAndAccept, signUpCompany, uniqueEmail } from "./client.ts";
 import { buildProduct } from "./builders.ts";
 
 describe("switching company", () => {
@@ -10,8 +10,9 @@ describe("switching company", () => {
     const north = await signUpCompany("North Depot");
     const south = await signUpCompany("South Depot");
     const email = uniqueEmail("both");
-    expect((await north.post("/api/v1/users", { email, name: "Sam Both", role: "manager", password: PASSWORD })).status).toBe(201);
-    expect((await south.post("/api/v1/users", { email, name: "Sam Both", role: "staff", password: PASSWORD })).status).toBe(201);
+    // a new account by North's link, then South's link accepted with that account's password
+    await inviteAndAccept(north, "manager", { email, name: "Sam Both" });
+    await inviteAndAccept(south, "staff", { email, name: "Ignored For An Existing Account" });
     const northProduct = await buildProduct(north);
     const southProduct = await buildProduct(south);
 
@@ -51,16 +52,18 @@ describe("switching company", () => {
 });
 
 describe("sign-in rate limit", () => {
-  const saved = process.env.LOGIN_RATE_LIMIT;
+  const saved = { ...process.env };
   afterEach(() => {
-    process.env.LOGIN_RATE_LIMIT = saved;
+    process.env.LOGIN_RATE_LIMIT = saved.LOGIN_RATE_LIMIT;
+    if (saved.LOGIN_RATE_LIMIT_PER_ADDRESS === undefined) delete process.env.LOGIN_RATE_LIMIT_PER_ADDRESS;
+    else process.env.LOGIN_RATE_LIMIT_PER_ADDRESS = saved.LOGIN_RATE_LIMIT_PER_ADDRESS;
   });
 
-  it("refuses the attempt after the limit with 429, even with the right password", async () => {
-    process.env.LOGIN_RATE_LIMIT = "3";
-    const email = uniqueEmail("limited");
+  it("refuses the attempt after the account's limit with 429, even with the right password", async () => {
+    process.env.LOGIN_RATE_LIMIT = "3"; // per account
+    process.env.LOGIN_RATE_LIMIT_PER_ADDRESS = "1000"; // every test signs in from 127.0.0.1
     const admin = await signUpCompany();
-    expect((await admin.post("/api/v1/users", { email, name: "Lim Ited", role: "staff", password: PASSWORD })).status).toBe(201);
+    const { email } = await inviteAndAccept(admin, "staff", { name: "Lim Ited" });
     const client = new ApiClient();
     for (let i = 0; i < 3; i++) expect((await client.post("/api/v1/auth/login", { email, password: "wrong password!" })).status).toBe(401);
     const blocked = await client.post("/api/v1/auth/login", { email, password: PASSWORD });
@@ -68,8 +71,7 @@ describe("sign-in rate limit", () => {
     expect(blocked.body.error.code).toBe("rate_limited");
     expect(blocked.body.error.message).toMatch(/Too many sign-in attempts/);
     // another email from the same address is not blocked by this one's attempts
-    const otherEmail = uniqueEmail("fine");
-    expect((await admin.post("/api/v1/users", { email: otherEmail, name: "Fine Person", role: "staff", password: PASSWORD })).status).toBe(201);
+    const { email: otherEmail } = await inviteAndAccept(admin, "staff", { name: "Fine Person" });
     expect((await new ApiClient().post("/api/v1/auth/login", { email: otherEmail, password: PASSWORD })).status).toBe(200);
   });
 });

@@ -6,16 +6,7 @@ import { ZId, ZPage, ZPageQuery, ZRole } from "./common.ts";
 export const ZMember = z.object({ userId: ZId, email: z.string(), name: z.string(), role: ZRole, createdAt: z.string() });
 export type TMember = z.infer<typeof ZMember>;
 
-/** Invites a member: creates the user when the email is new, else adds a membership (and `password` is ignored). */
-export const ZCreateUserRequest = z
-  .object({
-    email: z.email().max(200),
-    name: z.string().trim().min(1).max(100),
-    role: ZRole,
-    password: z.string().min(10).max(200),
-  })
-  .strict();
-export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
+// People join a company by invitation only (contracts/invitations.ts), never by an admin adding them.
 
 export const ZUpdateUserRequest = z.object({ role: ZRole }).strict();
 export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;

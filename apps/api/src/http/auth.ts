@@ -1,8 +1,8 @@
 // Builds req.ctx from a verified session cookie or Bearer API token, and guards routes by role.
 import crypto from "node:crypto";
-import type { RequestHandler } from "express";
+import type { RequestHandler, Response } from "express";
 import type { TRole } from "@bod/contracts/common";
-import { ROLE_GROUPS } from "@bod/contracts/roles";
+import { ROLE_GROUPS, effectiveRole } from "@bod/contracts/roles";
 import { db } from "../db/client.ts";
 import { AppError } from "./errors.ts";
 
@@ -22,35 +22,33 @@ export function parseApiToken(token: string): { tenantId: string; hash: string }
   return { tenantId, hash: sha256(token) };
 }
 
+/**
+ * One statement per request, before any tenant is known (SECURITY DEFINER functions of migration
+ * 20261202070100): a token is valid only while its creator is still a member of its company, and
+ * acts with the lesser of its own role and the creator's current role (contracts/roles.ts
+ * effectiveRole); a session acts with the role its user holds now, and ends with the membership.
+ */
 export const authenticate: RequestHandler = async (req, _res, next) => {
   const requestId = String(req.id ?? crypto.randomUUID());
   const bearer = req.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   if (bearer) {
     const parsed = parseApiToken(bearer.trim());
     if (!parsed) throw new AppError("unauthenticated", "Invalid API token");
-    const token = await db().$transaction(async (tx) => {
-      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${parsed.tenantId}, true), set_config('role', 'bod_app', true)`;
-      const row = await tx.apiToken.findUnique({ where: { tokenHash: parsed.hash } });
-      if (row && !row.revokedAt) await tx.apiToken.update({ where: { tenantId_id: { tenantId: row.tenantId, id: row.id } }, data: { lastUsedAt: new Date() } });
-      return row;
-    });
-    if (!token || token.revokedAt) throw new AppError("unauthenticated", "Invalid API token");
-    req.ctx = { tenantId: token.tenantId, userId: token.createdBy, role: token.role, requestId, via: "token" };
+    const [token] = await db().$queryRaw<{ created_by: string; token_role: TRole; creator_role: TRole }[]>`
+      SELECT created_by::text, token_role::text, creator_role::text FROM app_api_token_principal(${parsed.tenantId}::uuid, ${parsed.hash})`;
+    const role = token && effectiveRole(token.token_role, token.creator_role);
+    if (!token || !role) throw new AppError("unauthenticated", "Invalid API token (unknown, revoked, or its creator no longer has that access)");
+    req.ctx = { tenantId: parsed.tenantId, userId: token.created_by, role, requestId, via: "token" };
     return next();
   }
   const cookie = req.cookies?.[SESSION_COOKIE];
   if (typeof cookie === "string" && cookie.length > 0) {
-    const found = await db().$transaction(async (tx) => {
-      await tx.$executeRawUnsafe("SET LOCAL ROLE bod_app");
-      const session = await tx.session.findUnique({ where: { id: sha256(cookie) } });
-      if (!session || session.expiresAt < new Date()) return undefined;
-      await tx.$executeRaw`SELECT set_config('app.user_id', ${session.userId}, true)`;
-      const membership = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: session.tenantId, userId: session.userId } } });
-      return membership ? { session, membership } : undefined;
-    });
-    if (found) {
-      req.ctx = { tenantId: found.session.tenantId, userId: found.session.userId, role: found.membership.role, requestId, sessionId: found.session.id, via: "session" };
-      if (!SAFE_METHODS.has(req.method) && req.get(CSRF_HEADER) !== found.session.csrfToken) {
+    const sessionId = sha256(cookie);
+    const [session] = await db().$queryRaw<{ user_id: string; tenant_id: string; role: TRole; csrf_token: string }[]>`
+      SELECT user_id::text, tenant_id::text, role::text, csrf_token FROM app_session_principal(${sessionId})`;
+    if (session) {
+      req.ctx = { tenantId: session.tenant_id, userId: session.user_id, role: session.role, requestId, sessionId, via: "session" };
+      if (!SAFE_METHODS.has(req.method) && req.get(CSRF_HEADER) !== session.csrf_token) {
         throw new AppError("forbidden", "Missing or wrong CSRF token (send the csrfToken from GET /api/v1/auth/me as X-CSRF-Token)");
       }
     }
@@ -58,13 +56,23 @@ export const authenticate: RequestHandler = async (req, _res, next) => {
   next();
 };
 
-export function requireAuth(roles?: readonly TRole[]): RequestHandler {
+export function requireAuth(roles?: readonly TRole[], options: { anyToken?: boolean } = {}): RequestHandler {
   return (req, _res, next) => {
     if (!req.ctx) throw new AppError("unauthenticated", "Sign in first");
-    if (roles && !roles.includes(req.ctx.role)) throw new AppError("forbidden", `This needs one of the roles: ${roles.join(", ")}`);
+    if (roles && !(options.anyToken && req.ctx.via === "token")) requireRole(req.ctx, roles, options.anyToken ? "Without an API token this needs" : "This needs");
     next();
   };
 }
 
+/** 403 unless the signed-in role is one of `roles`. */
+export function requireRole(ctx: { role: TRole }, roles: readonly TRole[], lead = "This needs") {
+  if (!roles.includes(ctx.role)) throw new AppError("forbidden", `${lead} one of the roles: ${roles.join(", ")}`);
+}
+
 /** Role sets used across features (shared with the SPA, which hides what a role may not do). */
 export const ROLES = ROLE_GROUPS;
+
+/** For answers that carry a secret (the CSRF token, a new API token or invitation link, a new session): no cache may keep them. */
+export function noStore(res: Response) {
+  res.set("Cache-Control", "no-store");
+}

@@ -8,6 +8,7 @@ import { drainInbox } from "../features/integrations/inbox-drain.ts";
 import { enqueueDueReconciles, reconcileChannel } from "../features/integrations/reconcile.ts";
 import { queueStockPush } from "../features/integrations/stock-push.ts";
 import { sweepOutbox } from "../features/integrations/sweep.ts";
+import { sweepSignInThrottle } from "../features/auth/sign-in-throttle.ts";
 
 const requestId = (h: JobHelpers) => `job-${h.job.id}`;
 
@@ -28,10 +29,14 @@ export const taskList: TaskList = {
     await queueStockPush(payload);
   },
   tenant_recompute: async (payload) => runRecompute(payload),
+  sign_in_throttle_sweep: async () => {
+    await sweepSignInThrottle();
+  },
 };
 
 /** graphile-worker crontab: minute hour day month weekday task ?options (UTC). */
 export const crontab = [
   "* * * * * channels_reconcile_due ?id=channels_reconcile_due&max=1",
   "*/5 * * * * outbox_sweep ?id=outbox_sweep&max=1",
+  "*/15 * * * * sign_in_throttle_sweep ?id=sign_in_throttle_sweep&max=1",
 ].join("\n");

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { NAV_ITEMS } from "./nav.ts";
 import { TenantSwitcher } from "./tenant-switcher.tsx";
+import { PendingInvitations } from "./pending-invitations.tsx";
 import { useLogout } from "../features/auth/api/auth-api.ts";
 import { useSession } from "../lib/session.ts";
 import { Button } from "../components/ui/button.tsx";
@@ -46,6 +47,7 @@ export function AppLayout() {
           Backorder Desk
         </NavLink>
         <TenantSwitcher />
+        <PendingInvitations />
         <div className="topbar-spacer" />
         <span className="muted small user-chip">
           {me.user.name} · {me.role}

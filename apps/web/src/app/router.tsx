@@ -8,6 +8,7 @@ import { RequireRole } from "./require-role.tsx";
 import { AREA_ROLES } from "../lib/roles.ts";
 import { LoginPage } from "../features/auth/routes/login-page.tsx";
 import { SignupPage } from "../features/auth/routes/signup-page.tsx";
+import { AcceptInvitationPage } from "../features/auth/routes/accept-invitation-page.tsx";
 import { OrdersPage } from "../features/orders/routes/orders-page.tsx";
 import { OrderPage } from "../features/orders/routes/order-page.tsx";
 import { ScanPage } from "../features/orders/routes/scan-page.tsx";
@@ -42,6 +43,7 @@ import { IntegrationsPage } from "../features/integrations/routes/integrations-p
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
   { path: "/signup", element: <SignupPage />, errorElement: <RouteError /> },
+  { path: "/accept-invitation", element: <AcceptInvitationPage />, errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,

@@ -1,70 +1,92 @@
+// Accounts: sign-up, sign-in, sign-out, switching company, who am I. Every change is one
+// transaction (a user, their company, membership and session commit together or not at all),
+// and no answer says whether an email already has an account (docs/decisions/011).
 import crypto from "node:crypto";
-import { hash, verify } from "@node-rs/argon2";
 import type { TLoginRequest, TMeResponse, TSignupRequest } from "@bod/contracts/auth";
+import type { TRole } from "@bod/contracts/common";
 import { asUser, db, inTenant } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
-import { randomToken, sha256 } from "../../http/auth.ts";
+import { assertPasswordAllowed } from "../../security/password-policy.ts";
+import { beginSignInAttempt } from "./sign-in-throttle.ts";
+import { createSession, hashAndCheck, isAccountPassword, type NewSession } from "./sessions.ts";
 
-const SESSION_DAYS = Number(process.env.SESSION_DAYS ?? 14);
-// A hash to verify against when the email is unknown, so both cases take as long.
-const DUMMY_HASH = hash("not-a-real-password-" + crypto.randomUUID());
-
-export interface NewSession {
-  token: string;
-  expiresAt: Date;
-}
+export type { NewSession };
 
 export function slugify(name: string) {
   const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "tenant";
   return `${base}-${crypto.randomBytes(3).toString("hex")}`;
 }
 
-export async function signUp(input: TSignupRequest): Promise<NewSession> {
+/**
+ * A new company with its first admin, signed in — or, for an email that already has an account,
+ * a new company for that account when the password is its password, and nothing at all (no
+ * session) when it is not. The caller answers the same in every case.
+ */
+export async function signUp(input: TSignupRequest, address: string): Promise<NewSession | undefined> {
   const email = input.email.toLowerCase();
-  const passwordHash = await hash(input.password);
+  assertPasswordAllowed(input.password, [email, input.name, input.companyName]);
+  const attempt = await beginSignInAttempt(address, email);
+  const existing = await findAccount(email);
+  const { passwordHash, isOwner } = await hashAndCheck(existing?.passwordHash, input.password);
+  if (existing && !isOwner) return undefined; // counted against the account like a wrong password
   const tenantId = crypto.randomUUID();
-  const userId = await asUser(undefined, async (tx) => {
-    if (await tx.user.findUnique({ where: { email } })) throw new AppError("conflict", "An account with this email already exists; sign in instead", { field: "email" });
-    const user = await tx.user.create({ data: { email, name: input.name, passwordHash } });
-    return user.id;
-  });
-  await inTenant({ tenantId, userId }, async (tx) => {
-    await tx.tenant.create({ data: { id: tenantId, name: input.companyName, slug: slugify(input.companyName) } });
-    await tx.membership.create({ data: { tenantId, userId, role: "admin" } });
-  });
-  return createSession(userId, tenantId);
+  try {
+    // The new tenant is known before the transaction, so row-level security admits its rows.
+    const session = await inTenant({ tenantId, userId: null }, async (tx) => {
+      const userId = existing?.id ?? (await tx.user.create({ data: { email, name: input.name, passwordHash }, select: { id: true } })).id;
+      await tx.tenant.create({ data: { id: tenantId, name: input.companyName, slug: slugify(input.companyName) } });
+      await tx.membership.create({ data: { tenantId, userId, role: "admin" } });
+      return createSession(tx, userId, tenantId);
+    });
+    await attempt.succeeded({ keepAddress: true });
+    return session;
+  } catch (error) {
+    // The same email signing up twice at once: the second finds it taken, like an existing account.
+    if (!existing && isUniqueViolation(error, "email")) return undefined;
+    throw error;
+  }
 }
 
-export async function logIn(input: TLoginRequest): Promise<NewSession> {
+export async function logIn(input: TLoginRequest, address: string): Promise<NewSession> {
   const email = input.email.toLowerCase();
-  const found = await asUser(undefined, (tx) => tx.user.findUnique({ where: { email } }));
-  const ok = await verify(found?.passwordHash ?? (await DUMMY_HASH), input.password);
-  if (!found || !ok) throw new AppError("unauthenticated", "Wrong email or password");
-  const membership = await asUser(found.id, (tx) => tx.membership.findFirst({ where: { userId: found.id }, orderBy: { createdAt: "asc" } }));
-  if (!membership) throw new AppError("forbidden", "This account belongs to no company any more");
-  return createSession(found.id, membership.tenantId);
+  const attempt = await beginSignInAttempt(address, email);
+  const found = await findAccount(email);
+  if (!found || !(await isAccountPassword(found?.passwordHash, input.password))) throw new AppError("unauthenticated", "Wrong email or password");
+  const session = await asUser(found.id, async (tx) => {
+    const membership = await tx.membership.findFirst({ where: { userId: found.id }, orderBy: { createdAt: "asc" } });
+    if (!membership) throw new AppError("forbidden", "This account belongs to no company any more; open an invitation link to join one");
+    return createSession(tx, found.id, membership.tenantId);
+  });
+  await attempt.succeeded();
+  return session;
 }
 
-async function createSession(userId: string, tenantId: string): Promise<NewSession> {
-  const token = randomToken();
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-  await asUser(userId, (tx) => tx.session.create({ data: { id: sha256(token), userId, tenantId, csrfToken: randomToken(24), expiresAt } }));
-  return { token, expiresAt };
+export async function findAccount(email: string) {
+  return asUser(undefined, (tx) => tx.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } }));
+}
+
+/** Prisma's unique-constraint error (P2002) on a constraint that names `column`. */
+export function isUniqueViolation(error: unknown, column: string) {
+  const e = error as { code?: string; meta?: unknown };
+  return e?.code === "P2002" && JSON.stringify(e.meta ?? "").includes(column);
 }
 
 export async function logOut(sessionId: string) {
   await db().session.deleteMany({ where: { id: sessionId } });
 }
 
-export async function switchTenant(sessionId: string, userId: string, tenantId: string) {
-  await asUser(userId, async (tx) => {
+/** Returns the role the user holds in the company switched to. */
+export async function switchTenant(sessionId: string, userId: string, tenantId: string): Promise<TRole> {
+  return asUser(userId, async (tx) => {
     const membership = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } } });
     if (!membership) throw new AppError("not_found", "Company not found");
     await tx.session.update({ where: { id: sessionId }, data: { tenantId } });
+    return membership.role;
   });
 }
 
-export async function getMe(ctx: { tenantId: string; userId: string; sessionId?: string }): Promise<TMeResponse> {
+/** `role` is the request's: for an API token, the lesser of its role and its creator's (http/auth.ts). */
+export async function getMe(ctx: { tenantId: string; userId: string; role: TRole; sessionId?: string }): Promise<TMeResponse> {
   return asUser(ctx.userId, async (tx) => {
     // One query at a time: a transaction is one connection.
     const user = await tx.user.findUniqueOrThrow({ where: { id: ctx.userId } });
@@ -75,7 +97,7 @@ export async function getMe(ctx: { tenantId: string; userId: string; sessionId?:
     return {
       user: { id: user.id, email: user.email, name: user.name },
       tenant: { id: current.tenant.id, name: current.tenant.name, slug: current.tenant.slug, allocationPolicy: current.tenant.allocationPolicy },
-      role: current.role,
+      role: ctx.role,
       memberships: memberships.map((m) => ({ tenantId: m.tenantId, tenantName: m.tenant.name, role: m.role })),
       csrfToken: session?.csrfToken ?? "",
     };

@@ -1,9 +1,12 @@
 // API tokens for integrations: `bod_<tenant id without dashes>_<secret>`, shown once; only
-// the SHA-256 of the whole token is stored. Revoking keeps the row for the record.
+// the SHA-256 of the whole token is stored. Revoking keeps the row for the record. A token works
+// only while its creator is a member, with the lesser of its role and the creator's current role
+// (http/auth.ts authenticate); it cannot be created with a role its creator's does not cover.
 import type { TApiToken, TCreateApiTokenRequest, TCreatedApiToken } from "@bod/contracts/users";
 import type { TPage, TPageQuery } from "@bod/contracts/common";
+import { grantableRoles, roleCovers } from "@bod/contracts/roles";
 import { inTenant } from "../../db/client.ts";
-import { notFound } from "../../http/errors.ts";
+import { AppError, notFound } from "../../http/errors.ts";
 import { randomToken, sha256 } from "../../http/auth.ts";
 import { decodeTextCursor, iso, isoOrNull, toPage } from "../../http/pagination.ts";
 import { userIdOf, type RequestContext } from "../../http/types.ts";
@@ -33,6 +36,9 @@ export async function listApiTokens(ctx: RequestContext, query: TPageQuery): Pro
 }
 
 export async function createApiToken(ctx: RequestContext, input: TCreateApiTokenRequest): Promise<TCreatedApiToken> {
+  if (!roleCovers(ctx.role, input.role)) {
+    throw new AppError("forbidden", `A token cannot have more access than you: with your role (${ctx.role}) you may create tokens for ${grantableRoles(ctx.role).join(", ")}`, [{ path: "role", message: "Above your own role" }]);
+  }
   const secret = `bod_${ctx.tenantId.replaceAll("-", "")}_${randomToken(32)}`;
   return inTenant(ctx, async (tx) => {
     const row = await tx.apiToken.create({ data: { tenantId: ctx.tenantId, name: input.name, role: input.role, tokenHash: sha256(secret), createdBy: userIdOf(ctx) } });

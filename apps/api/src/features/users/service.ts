@@ -1,12 +1,15 @@
-// Members of a tenant: a user (global, no row-level security) plus a membership with a
-// role (tenant-scoped). Inviting an existing user only adds the membership.
-import { hash } from "@node-rs/argon2";
+// Members of a tenant: a user (global, no row-level security) plus a membership with a role
+// (tenant-scoped). People join by invitation only (invitations.ts). Removing or demoting a member
+// ends, in the same transaction, what they granted: their sessions in this company and API
+// tokens (removal), their open invitations (removal, or no longer admin). A token of a demoted
+// member is cut down to their new role at every request (http/auth.ts).
 import type { TPage, TRole } from "@bod/contracts/common";
-import type { TCreateUserRequest, TMember, TUserListQuery } from "@bod/contracts/users";
+import type { TMember, TUserListQuery } from "@bod/contracts/users";
 import { inTenant, type Tx } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { decodeTextCursor, iso, toPage } from "../../http/pagination.ts";
 import type { RequestContext } from "../../http/types.ts";
+import { revokeInvitationsSentBy } from "./invitations.ts";
 
 type MemberRow = { userId: string; role: TRole; createdAt: Date; user: { email: string; name: string } };
 const toMember = (m: MemberRow): TMember => ({ userId: m.userId, email: m.user.email, name: m.user.name, role: m.role, createdAt: iso(m.createdAt) });
@@ -42,28 +45,13 @@ export async function getMember(ctx: RequestContext, userId: string) {
   return inTenant(ctx, async (tx) => toMember(await findMembership(tx, ctx.tenantId, userId)));
 }
 
-export async function inviteMember(ctx: RequestContext, input: TCreateUserRequest): Promise<TMember> {
-  const email = input.email.toLowerCase();
-  // Hashing is slow: do it before the transaction, and only when the user may be new.
-  const existing = await inTenant(ctx, (tx) => tx.user.findUnique({ where: { email }, select: { id: true } }));
-  const passwordHash = existing ? undefined : await hash(input.password);
-  return inTenant(ctx, async (tx) => {
-    let user = await tx.user.findUnique({ where: { email } });
-    if (!user) {
-      if (!passwordHash) throw new AppError("conflict", "The user changed meanwhile; try again");
-      user = await tx.user.create({ data: { email, name: input.name, passwordHash } });
-    }
-    const already = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: ctx.tenantId, userId: user.id } } });
-    if (already) throw new AppError("conflict", "This person is already a member", [{ path: "email", message: "Already a member" }]);
-    return toMember(await tx.membership.create({ data: { tenantId: ctx.tenantId, userId: user.id, role: input.role }, include: withUser }));
-  });
-}
-
 export async function changeMemberRole(ctx: RequestContext, userId: string, role: TRole) {
   return inTenant(ctx, async (tx) => {
     const member = await findMembership(tx, ctx.tenantId, userId);
     if (userId === ctx.userId && role !== member.role) throw new AppError("rule_violation", "You cannot change your own role; ask another admin");
-    return toMember(await tx.membership.update({ where: { tenantId_userId: { tenantId: ctx.tenantId, userId } }, data: { role }, include: withUser }));
+    const updated = await tx.membership.update({ where: { tenantId_userId: { tenantId: ctx.tenantId, userId } }, data: { role }, include: withUser });
+    if (member.role === "admin" && role !== "admin") await revokeInvitationsSentBy(tx, ctx.tenantId, userId);
+    return toMember(updated);
   });
 }
 
@@ -74,5 +62,8 @@ export async function removeMember(ctx: RequestContext, userId: string) {
     await tx.membership.delete({ where: { tenantId_userId: { tenantId: ctx.tenantId, userId } } });
     // Sessions that were working in this tenant end; the user's other tenants are untouched.
     await tx.session.deleteMany({ where: { userId, tenantId: ctx.tenantId } });
+    // What they granted here ends too (a token would already be refused without the membership; revoked, the list says so).
+    await tx.apiToken.updateMany({ where: { tenantId: ctx.tenantId, createdBy: userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await revokeInvitationsSentBy(tx, ctx.tenantId, userId);
   });
 }

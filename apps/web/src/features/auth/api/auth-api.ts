@@ -1,5 +1,6 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TLoginRequest, TMeResponse, TSignupRequest } from "@bod/contracts/auth";
+import type { TAcceptInvitationRequest, TInvitationPreview, TMyInvitationList } from "@bod/contracts/invitations";
 import { api, setCsrfToken } from "../../../lib/api.ts";
 import { fetchMe, meKey } from "../../../lib/session.ts";
 
@@ -23,12 +24,59 @@ export function useLogin() {
   });
 }
 
+/**
+ * Sign-up answers the same whether or not the email had an account (docs/decisions/011): the
+ * result says whether a session for that email started (`me`), or `null` when it did not.
+ */
 export function useSignup() {
   const after = useAfterSignIn();
   return useMutation({
     mutationFn: async (body: TSignupRequest) => {
       await api.post("/auth/signup", body);
-      return after();
+      const me = await after();
+      return me && me.user.email === body.email.trim().toLowerCase() ? me : null;
+    },
+  });
+}
+
+/** What an invitation link invites to; an error (404) once it is used, revoked or expired. */
+export function useInvitationPreview(token: string) {
+  return useQuery({
+    queryKey: ["invitation-preview", token],
+    queryFn: () => api.post<TInvitationPreview>("/auth/invitations/preview", { token }),
+    enabled: token.length > 0,
+    retry: false,
+    staleTime: Infinity,
+  });
+}
+
+/** Accepts by the link; like sign-up, the result is the new session's `me`, or `null` when none started for that email. */
+export function useAcceptInvitation(email: string | undefined) {
+  const after = useAfterSignIn();
+  return useMutation({
+    mutationFn: async (body: TAcceptInvitationRequest) => {
+      await api.post("/auth/invitations/accept", body);
+      const me = await after();
+      return me && me.user.email === email ? me : null;
+    },
+  });
+}
+
+export const myInvitationsKey = ["my-invitations"] as const;
+
+/** Open invitations addressed to the signed-in user's email, from any company. */
+export function useMyInvitations() {
+  return useQuery({ queryKey: myInvitationsKey, queryFn: () => api.get<TMyInvitationList>("/auth/invitations"), staleTime: 60_000 });
+}
+
+export function useAnswerInvitation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, accept }: { id: string; accept: boolean }) => api.post<{ tenantId: string; tenantName: string } | undefined>(`/auth/invitations/${id}/${accept ? "accept" : "decline"}`),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: myInvitationsKey });
+      const me = await fetchMe();
+      qc.setQueryData(meKey, me);
     },
   });
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { TMember } from "@bod/contracts/users";
+import type { TCreatedInvitation } from "@bod/contracts/invitations";
 import type { TRole } from "@bod/contracts/common";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
 import { Button } from "../../../components/ui/button.tsx";
@@ -15,7 +16,8 @@ import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
 import { useSession } from "../../../lib/session.ts";
 import { useChangeRole, useMembers, useRemoveMember } from "../api/users-api.ts";
-import { InviteForm } from "../components/invite-form.tsx";
+import { InvitationLink, InviteForm } from "../components/invite-form.tsx";
+import { OpenInvitations } from "../components/open-invitations.tsx";
 import { ROLES } from "../components/roles.ts";
 
 export function UsersPage() {
@@ -27,6 +29,7 @@ export function UsersPage() {
   const remove = useRemoveMember();
   const toast = useToast();
   const [inviting, setInviting] = useState(false);
+  const [created, setCreated] = useState<TCreatedInvitation>();
   const [removing, setRemoving] = useState<TMember>();
 
   return (
@@ -35,7 +38,8 @@ export function UsersPage() {
         title="Users"
         description="People in this company and what they may do."
         actions={
-          !inviting && (
+          !inviting &&
+          !created && (
             <Button variant="primary" onClick={() => setInviting(true)}>
               Invite user
             </Button>
@@ -45,9 +49,22 @@ export function UsersPage() {
       {inviting && (
         <section className="card">
           <h2>Invite a person</h2>
-          <InviteForm onDone={() => setInviting(false)} />
+          <InviteForm
+            onCreated={(invitation) => {
+              setInviting(false);
+              setCreated(invitation);
+            }}
+            onCancel={() => setInviting(false)}
+          />
         </section>
       )}
+      {created && (
+        <section className="card" aria-label="New invitation">
+          <h2>Invitation created</h2>
+          <InvitationLink invitation={created} onDone={() => setCreated(undefined)} />
+        </section>
+      )}
+      <OpenInvitations />
       <div className="toolbar">
         <SearchInput label="Search people" value={q} onChange={setQ} placeholder="Email or name (press /)" />
       </div>
