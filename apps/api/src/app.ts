@@ -1,5 +1,6 @@
 // Express app assembly: middleware order, routers, the SPA, and the error handler last.
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { createRequire } from "node:module";
 import crypto from "node:crypto";
@@ -85,7 +86,21 @@ export function createApp(options: AppOptions = {}) {
     app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(index));
   }
   app.use(errorHandler);
+  // Requests Node's HTTP parser refuses (headers over 16 KB, broken HTTP) are answered in the
+  // one error shape too, by every server the app listens with.
+  app.listen = ((...args: Parameters<typeof app.listen>) => answerParserErrors(http.createServer(app)).listen(...(args as [number]))) as typeof app.listen;
   return app;
+}
+
+function answerParserErrors(server: http.Server): http.Server {
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || err.code === "ECONNRESET") return socket.destroy();
+    const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+    const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    const body = JSON.stringify({ error: { code: tooLarge ? "too_large" : "invalid_input", message: tooLarge ? "The request line or headers are too large (16 KB at most)" : "Malformed HTTP request" } });
+    socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
+  return server;
 }
 
 const DOCS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Backorder Desk API</title>

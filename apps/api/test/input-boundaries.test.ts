@@ -126,6 +126,12 @@ describe("request bodies", () => {
     expectRefused(await raw(admin, "POST", "/api/v1/warehouses", big, json), 413);
   });
 
+  it("a request line over Node's header limit is 431 in the one error shape", async () => {
+    const res = await raw(admin, "GET", `/api/v1/products?q=${"y".repeat(20_000)}`);
+    expect(res.status).toBe(431);
+    expect(ZErrorResponse.safeParse(res.body).success, JSON.stringify(res.body)).toBe(true);
+  });
+
   it("malformed JSON is 400", async () => {
     expectRefused(await raw(admin, "POST", "/api/v1/warehouses", '{"code":', json), 400, "invalid_input");
   });
