@@ -1,12 +1,26 @@
 // OpenAPI 3.1 generated from the zod schemas the routes are declared with (http/endpoint.ts).
 import { z } from "zod";
-import { ZErrorResponse } from "@bod/contracts/common";
-import { registry } from "./http/endpoint.ts";
+import { ZErrorResponse, ZRole, type TRole } from "@bod/contracts/common";
+import { registry, type RegisteredEndpoint } from "./http/endpoint.ts";
 
 const jsonSchema = (schema: z.ZodTypeAny, io: "input" | "output") => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
   return rest;
 };
+
+const errorSchema = jsonSchema(ZErrorResponse, "output");
+
+/** Who may call an endpoint, from the same declaration the role guards enforce (http/endpoint.ts). */
+export function accessOf(spec: RegisteredEndpoint["spec"]): { roles: readonly TRole[] | undefined; description: string | undefined } {
+  if (spec.roles === "public") return { roles: undefined, description: "Public: no sign-in." };
+  const roles = spec.roles ?? ZRole.options;
+  const parts = [`Roles: ${roles.join(", ")}${spec.anyToken ? "; or an API token of any role" : spec.sessionsOnly ? "; signed in (not with an API token)" : ""}.`];
+  if (spec.rolesByBodyField) {
+    const { field, roles: byValue } = spec.rolesByBodyField;
+    for (const [value, r] of Object.entries(byValue)) parts.push(`${field} ${value}: ${r.join(", ")}.`);
+  }
+  return { roles, description: parts.join(" ") };
+}
 
 export function buildOpenApi() {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -22,16 +36,27 @@ export function buildOpenApi() {
     }
     if (spec.idempotent) parameters.push({ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 }, description: "A retry with the same key returns the first result and changes nothing." });
     const status = String(spec.status ?? (spec.response ? 200 : 204));
+    const error = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
+    const access = accessOf(spec);
     (paths[openPath] ??= {})[method] = {
       summary: spec.summary,
       tags: [path.split("/")[3] ?? "api"],
       security: spec.roles === "public" ? [] : [{ session: [] }, { bearer: [] }],
-      description: spec.roles && spec.roles !== "public" ? `Roles: ${spec.roles.join(", ")}` : undefined,
+      description: access.description,
+      "x-roles": access.roles,
+      "x-any-api-token": spec.anyToken ? true : undefined,
+      "x-sessions-only": spec.sessionsOnly ? true : undefined,
+      "x-roles-by-body-field": spec.rolesByBodyField,
       parameters,
       requestBody: spec.body ? { required: true, content: { "application/json": { schema: jsonSchema(spec.body, "input") } } } : undefined,
       responses: {
         [status]: spec.response ? { description: "OK", content: { "application/json": { schema: jsonSchema(spec.response, "output") } } } : { description: "OK" },
-        default: { description: "Error", content: { "application/json": { schema: jsonSchema(ZErrorResponse, "output") } } },
+        ...(spec.params || spec.query || spec.body ? { 400: error("Invalid input: details name each field") } : {}),
+        ...(spec.roles === "public" ? {} : { 401: error("Not signed in") }),
+        ...(access.roles || spec.rolesByBodyField ? { 403: error("The role may not do this") } : {}),
+        ...(spec.body ? { 413: error("Request body over 2 MB"), 415: error("Request body not JSON, not UTF-8, or in an unknown Content-Encoding") } : {}),
+        503: error("The database is out of reach; retry after the Retry-After header's seconds"),
+        default: error("Error"),
       },
     };
   }

@@ -6,7 +6,7 @@ import { companyFingerprint, runFuzz, type OpenApiDocument } from "./fuzz/fuzzer
 import { prepareFuzzCompany, type FuzzCompany } from "./fuzz/company.ts";
 import { testEnv } from "./env.ts";
 
-const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2_500);
+const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 let company: FuzzCompany;
 

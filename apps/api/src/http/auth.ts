@@ -56,9 +56,10 @@ export const authenticate: RequestHandler = async (req, _res, next) => {
   next();
 };
 
-export function requireAuth(roles?: readonly TRole[], options: { anyToken?: boolean } = {}): RequestHandler {
+export function requireAuth(roles?: readonly TRole[], options: { anyToken?: boolean; sessionsOnly?: boolean } = {}): RequestHandler {
   return (req, _res, next) => {
     if (!req.ctx) throw new AppError("unauthenticated", "Sign in first");
+    if (options.sessionsOnly && req.ctx.via === "token") throw new AppError("forbidden", "This is for a person signed in, not an API token");
     if (roles && !(options.anyToken && req.ctx.via === "token")) requireRole(req.ctx, roles, options.anyToken ? "Without an API token this needs" : "This needs");
     next();
   };

@@ -19,6 +19,8 @@ export interface EndpointSpec<B extends Schema, Q extends Schema, P extends Sche
   roles?: readonly TRole[] | "public";
   /** API tokens may call it whatever their role (integrations importing orders); sessions need `roles`. */
   anyToken?: boolean;
+  /** Only a person signed in may call it, never an API token (answering one's own invitations). */
+  sessionsOnly?: boolean;
   /** Roles per value of a body field, on top of `roles` (bulk actions: tagging for staff, holds for managers). */
   rolesByBodyField?: { field: string; roles: Readonly<Record<string, readonly TRole[]>> };
   body?: B;
@@ -70,7 +72,7 @@ export class ApiRouter {
   private add(method: Method, path: string, spec: EndpointSpec<any, any, any, any>, handler: Handler<any, any, any, any>) {
     // "/" under a prefix is the prefix itself: `/api/v1/orders`, never `/api/v1/orders/` in the document.
     registry.push({ method, path: path === "/" ? this.prefix : this.prefix + path, spec });
-    const middlewares = spec.roles === "public" ? [] : [requireAuth(spec.roles, { anyToken: spec.anyToken })];
+    const middlewares = spec.roles === "public" ? [] : [requireAuth(spec.roles, { anyToken: spec.anyToken, sessionsOnly: spec.sessionsOnly })];
     this.router[method](path, ...middlewares, async (req: Request, res: Response) => {
       const input = {
         params: parsePart(spec.params, req.params, "path parameters"),

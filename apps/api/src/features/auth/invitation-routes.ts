@@ -34,8 +34,8 @@ myInvitationRoutes.post(
   },
 );
 
-myInvitationRoutes.get("/", { summary: "Open invitations addressed to my email, from any company", response: ZMyInvitationList }, ({ ctx }) => listMyInvitations(ctx));
-myInvitationRoutes.post("/:id/accept", { summary: "Accept one of my invitations: I become a member of that company", params: ZInvitationParams, response: ZMembershipSummary }, ({ ctx, params }) =>
+myInvitationRoutes.get("/", { summary: "Open invitations addressed to my email, from any company", sessionsOnly: true, response: ZMyInvitationList }, ({ ctx }) => listMyInvitations(ctx));
+myInvitationRoutes.post("/:id/accept", { summary: "Accept one of my invitations: I become a member of that company", sessionsOnly: true, params: ZInvitationParams, response: ZMembershipSummary }, ({ ctx, params }) =>
   acceptMyInvitation(ctx, params.id),
 );
-myInvitationRoutes.post("/:id/decline", { summary: "Decline one of my invitations", params: ZInvitationParams }, ({ ctx, params }) => declineMyInvitation(ctx, params.id));
+myInvitationRoutes.post("/:id/decline", { summary: "Decline one of my invitations", sessionsOnly: true, params: ZInvitationParams }, ({ ctx, params }) => declineMyInvitation(ctx, params.id));
