@@ -1,4 +1,5 @@
 // The Prisma client and the tenant-scoped transaction every service runs in.
+import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "../generated/prisma/client.ts";
@@ -46,6 +47,8 @@ export const LONG_TX_MS = 15 * 60_000;
  * not the tables' owner), with the tenant (and user) set for row-level security.
  */
 export async function inTenant<T>(scope: { tenantId: string; userId?: string | null }, fn: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  const joined = requestTransaction.getStore();
+  if (joined?.open) return joinRequestTransaction(joined, scope, fn, options);
   const txOptions = options.timeoutMs ? { ...TX_OPTIONS, timeout: options.timeoutMs } : TX_OPTIONS;
   return retryOnDeadlock(() =>
     db().$transaction(async (tx) => {
@@ -54,6 +57,59 @@ export async function inTenant<T>(scope: { tenantId: string; userId?: string | n
       return fn(tx);
     }, txOptions),
   );
+}
+
+/** A request transaction's backend ends itself when its client has sent nothing for this long (a host gone silent). */
+export const REQUEST_TX_IDLE_MS = 10_000;
+
+interface RequestTransaction {
+  tx: Tx;
+  tenantId: string;
+  userId: string;
+  /** False once the request's function returned: a promise it left behind opens its own transaction. */
+  open: boolean;
+  /** The first error of a joined call: the request transaction then cannot commit, even if the caller caught it. */
+  failure?: { error: unknown };
+}
+const requestTransaction = new AsyncLocalStorage<RequestTransaction>();
+
+/**
+ * One transaction for a whole request (an Idempotency-Key's claim, the operation, its stored
+ * response; http/idempotency.ts): every `inTenant` called inside `fn` runs in it instead of
+ * opening its own, so all of it commits once or not at all. A deadlock or serialization failure
+ * anywhere in it re-runs `fn` whole. `settings` are set for the transaction with the tenant (one
+ * round trip), and the backend ends the transaction by itself once its client has been silent
+ * for REQUEST_TX_IDLE_MS (a process that died without closing its socket).
+ */
+export async function inRequestTransaction<T>(scope: { tenantId: string; userId?: string | null }, fn: (tx: Tx) => Promise<T>, settings: Record<string, string> = {}): Promise<T> {
+  const config = { idle_in_transaction_session_timeout: String(REQUEST_TX_IDLE_MS), ...settings };
+  const names = Object.keys(config);
+  const values = Object.values(config);
+  return retryOnDeadlock(() =>
+    db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${scope.tenantId}, true), set_config('app.user_id', ${scope.userId ?? ""}, true), set_config('role', 'bod_app', true),
+        (SELECT count(set_config(n, v, true)) FROM unnest(${names}::text[], ${values}::text[]) AS s(n, v))`;
+      const store: RequestTransaction = { tx, tenantId: scope.tenantId, userId: scope.userId ?? "", open: true };
+      try {
+        const result = await requestTransaction.run(store, () => fn(tx));
+        if (store.failure) throw store.failure.error;
+        return result;
+      } finally {
+        store.open = false;
+      }
+    }, TX_OPTIONS),
+  );
+}
+
+async function joinRequestTransaction<T>(joined: RequestTransaction, scope: { tenantId: string; userId?: string | null }, fn: (tx: Tx) => Promise<T>, options: { timeoutMs?: number }): Promise<T> {
+  if (scope.tenantId !== joined.tenantId || (scope.userId ?? "") !== joined.userId) throw new Error("inTenant for another tenant or user inside a request transaction");
+  if (options.timeoutMs) throw new Error("a long transaction cannot run inside a request transaction");
+  try {
+    return await fn(joined.tx);
+  } catch (error) {
+    joined.failure ??= { error };
+    throw error;
+  }
 }
 
 const RETRYABLE = new Set(["40P01", "40001"]); // deadlock detected, serialization failure
@@ -80,6 +136,7 @@ async function retryOnDeadlock<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The SQLSTATE of a database error, however Prisma's adapter wrapped it. */
 export function pgCode(error: any): string | undefined {
   // Prisma reports a raw query's failure as its own P2010 (a model query's deadlock as P2034), with
   // PostgreSQL's code in the adapter's cause: a Prisma code is never the SQLSTATE, though it looks like one.
