@@ -1,3 +1,4 @@
+import "./zod-config.ts"; // first: before any module defines a schema
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app.tsx";
