@@ -2,6 +2,7 @@
 // whether or not the email has an account and shows nothing another company knows; a new person
 // accepts by the link, an existing user by the link with their password or from their pending
 // invitations after signing in; admins list and revoke; every change is one transaction.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { ApiClient, PASSWORD, invite, inviteAndAccept, signUpCompany, uniqueEmail } from "./client.ts";
 import { dbRows, describeGuards, expectInvalid, tenantPair, type TenantPair } from "./guards.ts";
@@ -282,5 +283,39 @@ describe("invitations: the invitee's own", () => {
     expect((await bot.post(`/api/v1/auth/invitations/${id}/accept`)).status).toBe(403);
     expect((await admin.post(`/api/v1/auth/invitations/${id}/accept`)).status).toBe(404);
     expect(await invitationRow(id)).toMatchObject([{ status: "pending" }]);
+  });
+});
+
+describe("invitations behind row-level security", () => {
+  it("as bod_app: another company sees none; the invitee, with no company set, sees only those addressed to them, and the inviting company's name", async () => {
+    const owner = await signUpCompany("Walled Co");
+    const outsider = await signUpCompany("Outside Co");
+    const invitee = await signUpCompany("Invitee Home");
+    const inviteeMe = (await invitee.get("/api/v1/auth/me")).body;
+    const mine = await invite(owner, inviteeMe.user.email, "staff");
+    await invite(owner, uniqueEmail("not-theirs"), "staff");
+    const app = new pg.Client({ connectionString: testEnv.appDatabaseUrl });
+    await app.connect();
+    const asApp = async (tenantId: string, userId: string, sql: string) => {
+      await app.query("BEGIN");
+      try {
+        await app.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)", [tenantId, userId]);
+        return (await app.query(sql)).rows;
+      } finally {
+        await app.query("ROLLBACK");
+      }
+    };
+    try {
+      expect(await asApp(outsider.tenantId!, outsider.userId!, "SELECT id FROM invitations")).toEqual([]);
+      expect((await asApp(owner.tenantId!, owner.userId!, "SELECT id FROM invitations")).length).toBe(2);
+      expect(await asApp("", inviteeMe.user.id, "SELECT id, tenant_id FROM invitations")).toEqual([{ id: mine.id, tenant_id: owner.tenantId }]);
+      expect((await asApp("", inviteeMe.user.id, "SELECT name FROM tenants ORDER BY name")).map((r) => r.name)).toEqual(["Invitee Home", "Walled Co"]);
+      expect(await asApp("", outsider.userId!, "SELECT id FROM invitations")).toEqual([]);
+      // Seeing is not writing: without the company set, the invitee cannot change it.
+      await expect(asApp("", inviteeMe.user.id, `UPDATE invitations SET role = 'admin' WHERE id = '${mine.id}' RETURNING id`)).rejects.toThrow(/row-level security/);
+    } finally {
+      await app.end();
+    }
+    expect(await invitationRow(mine.id)).toMatchObject([{ role: "staff", status: "pending" }]);
   });
 });

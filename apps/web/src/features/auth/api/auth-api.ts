@@ -40,11 +40,11 @@ export function useSignup() {
 }
 
 /** What an invitation link invites to; an error (404) once it is used, revoked or expired. */
-export function useInvitationPreview(token: string) {
+export function useInvitationPreview(token: string, enabled = true) {
   return useQuery({
     queryKey: ["invitation-preview", token],
     queryFn: () => api.post<TInvitationPreview>("/auth/invitations/preview", { token }),
-    enabled: token.length > 0,
+    enabled: enabled && token.length > 0,
     retry: false,
     staleTime: Infinity,
   });

@@ -18,11 +18,12 @@ export function tokenFromHash(hash: string) {
 }
 
 export function AcceptInvitationPage() {
-  useMe(); // keeps the CSRF token of a session this browser may already have
+  // A browser already signed in sends its session cookie with these POSTs, so they need its CSRF token first.
+  const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
   const token = tokenFromHash(location.hash);
-  const preview = useInvitationPreview(token);
+  const preview = useInvitationPreview(token, !me.isPending);
   const accept = useAcceptInvitation(preview.data?.email);
   const [form, setForm] = useState({ name: "", password: "" });
   const [tooShort, setTooShort] = useState(false);
