@@ -47,6 +47,11 @@ export async function prepareFuzzCompany(baseUrl: string, superuser: pg.Pool, op
   if (created.status !== 201) throw new Error(`fuzz token: ${created.status} ${await created.text()}`);
   const token = (await created.json()).secret as string;
   clients.push({ name: "token", headers: () => ({ authorization: `Bearer ${token}` }), refresh: async () => {} });
+  // Open invitations, so the invitation endpoints with an id are reached (docs/decisions/011).
+  for (const who of ["invitee-one", "invitee-two"]) {
+    const invited = await fetch(`${baseUrl}/api/v1/invitations`, { method: "POST", headers: { ...admin.headers(), "content-type": "application/json" }, body: JSON.stringify({ email: `${who}@${domain}`, role: "staff" }) });
+    if (invited.status !== 201) throw new Error(`fuzz invitation: ${invited.status} ${await invited.text()}`);
+  }
 
   const ids = async (sql: string) => (await superuser.query<{ v: string }>(sql, [tenant.tenantId])).rows.map((r) => r.v);
   const known: Known = {
@@ -56,8 +61,8 @@ export async function prepareFuzzCompany(baseUrl: string, superuser: pg.Pool, op
     productId: await ids(`SELECT id::text v FROM products WHERE tenant_id = $1 LIMIT 40`),
     supplierId: await ids(`SELECT id::text v FROM suppliers WHERE tenant_id = $1`),
     channelId: await ids(`SELECT id::text v FROM sales_channels WHERE tenant_id = $1`),
-    orderId: await ids(`SELECT id::text v FROM sales_orders WHERE tenant_id = $1 ORDER BY random() LIMIT 40`),
-    lineId: await ids(`SELECT id::text v FROM sales_order_lines WHERE tenant_id = $1 ORDER BY random() LIMIT 60`),
+    orderId: await ids(`SELECT id::text v FROM sales_orders WHERE tenant_id = $1 ORDER BY id LIMIT 40`),
+    lineId: await ids(`SELECT id::text v FROM sales_order_lines WHERE tenant_id = $1 ORDER BY id LIMIT 60`),
     shipmentId: await ids(`SELECT id::text v FROM shipments WHERE tenant_id = $1 LIMIT 20`),
     poId: await ids(`SELECT id::text v FROM purchase_orders WHERE tenant_id = $1`),
     purchaseOrderId: await ids(`SELECT id::text v FROM purchase_orders WHERE tenant_id = $1`),
