@@ -136,14 +136,15 @@ describe("the stored promise under random concurrent writes", () => {
           break;
         }
         default: {
-          // a 409 "try again" is a fair answer under this much contention
           res = await client.post("/api/v1/orders", { channelId: shop.channel.id, customerName: "Race Customer", lines: randomLines().map((l) => ({ ...l, unitPriceCents: 1000 })), priority: int(-2, 2) });
           if (res.status === 201) orderIds.push(res.body.id);
         }
       }
       (counts[kind] ??= {})[res.status] = ((counts[kind] ??= {})[res.status] ?? 0) + 1;
-      // Refusals are fine (409 not enough stock / stale / contention, 422 rules); a 5xx or 400 is a defect.
-      if (![200, 201, 202, 409, 422].includes(res.status)) unexpected.push(`${kind}: ${res.status} ${JSON.stringify(res.body)}`);
+      // Refusals are fine (409 not enough stock / stale, 422 rules); a 5xx or 400 is a defect, and so is a 409
+      // "conflicted with another change": a deadlock the retries did not absorb (writers wait for a policy flip's recompute, decision 012).
+      const exhausted = res.status === 409 && res.body?.error?.code === "conflict" && /conflicted with another change/.test(res.body.error.message);
+      if (![200, 201, 202, 409, 422].includes(res.status) || exhausted) unexpected.push(`${kind}: ${res.status} ${JSON.stringify(res.body)}`);
     };
 
     const perWriter = 30;

@@ -56,7 +56,10 @@ const CHECKS: Record<string, string> = {
   // Staging moves units within a key: its transfers sum to zero.
   transfers_net_zero: `
     SELECT warehouse_id, product_id, sum(quantity)::int AS net FROM stock_movements WHERE tenant_id = $1 AND kind = 'transfer' GROUP BY 1, 2 HAVING sum(quantity) <> 0`,
-  // Money: refunds within what was paid, the order's refunded total is its refunds, each refund is its lines + shipping + tax.
+  // Money: refunds within what was paid, the order's refunded total is its refunds, each refund's parts
+  // (lines, shipping, tax) are not negative and within its amount. The rest of an amount may be
+  // unitemised: cancel-and-refund pays back everything still refundable, also units an in-app edit
+  // removed (edits change lines, not what was paid: decision 006).
   refunds_within_paid: `
     SELECT o.id, o.paid_cents, o.refunded_cents, coalesce(r.total, 0) AS refunds FROM sales_orders o
     LEFT JOIN (SELECT order_id, sum(amount_cents)::int AS total FROM refunds WHERE tenant_id = $1 GROUP BY 1) r ON r.order_id = o.id
@@ -64,7 +67,9 @@ const CHECKS: Record<string, string> = {
   refund_amounts_itemised: `
     SELECT r.id, r.amount_cents, r.shipping_cents, r.tax_cents, coalesce(rl.total, 0) AS lines FROM refunds r
     LEFT JOIN (SELECT refund_id, sum(amount_cents)::int AS total FROM refund_lines WHERE tenant_id = $1 GROUP BY 1) rl ON rl.refund_id = r.id
-    WHERE r.tenant_id = $1 AND r.amount_cents <> coalesce(rl.total, 0) + r.shipping_cents + r.tax_cents`,
+    WHERE r.tenant_id = $1 AND (r.amount_cents <= 0 OR r.shipping_cents < 0 OR r.tax_cents < 0 OR coalesce(rl.total, 0) + r.shipping_cents + r.tax_cents > r.amount_cents
+      OR EXISTS (SELECT 1 FROM refund_lines x WHERE x.tenant_id = r.tenant_id AND x.refund_id = r.id AND (x.amount_cents < 0 OR x.quantity < 0))
+      OR (r.kind = 'exchange' AND r.amount_cents <> coalesce(rl.total, 0) + r.shipping_cents + r.tax_cents))`,
   refunded_units_were_cancelled: `
     SELECT l.id, l.quantity_cancelled, coalesce(rl.units, 0) AS refunded_units FROM sales_order_lines l
     JOIN (SELECT line_id, sum(quantity)::int AS units FROM refund_lines WHERE tenant_id = $1 GROUP BY 1) rl ON rl.line_id = l.id

@@ -20,19 +20,19 @@ import { AppError } from "../../http/errors.ts";
 /** How long a writer (or a policy change) waits for a whole-company operation; read per call so a test can lower it. */
 export const companyLockWaitMs = () => Number(process.env.COMPANY_LOCK_WAIT_MS ?? 10_000);
 
-const shared = new WeakSet<Tx>();
 const exclusive = new WeakSet<Tx>();
 const lockKey = (tenantId: string) => `company-writes:${tenantId}`;
 
 /**
  * A writer's side: the company's lock, shared, for the rest of the transaction. One round trip
- * when no whole-company operation runs or waits (the usual case); taken once per transaction.
+ * when no whole-company operation runs or waits (the usual case). Asked again on every call
+ * rather than remembered per transaction: a savepoint rolled back (the store inbox applies
+ * messages in savepoints) releases a lock taken inside it.
  */
 export async function shareCompanyLock(tx: Tx, tenantId: string): Promise<void> {
-  if (shared.has(tx) || exclusive.has(tx)) return;
+  if (exclusive.has(tx)) return;
   const [row] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock_shared(hashtextextended(${lockKey(tenantId)}, 0)) AS ok`;
   if (!row!.ok) await waitForCompanyLock(tx, tenantId, "shared");
-  shared.add(tx);
 }
 
 /**
@@ -58,7 +58,7 @@ export async function holdCompanyLock(tx: Tx, tenantId: string, wait: "bounded" 
 async function waitForCompanyLock(tx: Tx, tenantId: string, mode: "shared" | "exclusive"): Promise<void> {
   const budgetMs = companyLockWaitMs();
   const remainingMs = await recomputeRemainingMs(tx, tenantId);
-  if (remainingMs !== null && remainingMs > budgetMs) throw recomputeInProgress(remainingMs);
+  if (remainingMs !== null && remainingMs > budgetMs) throw companyBusy(mode, remainingMs);
   await tx.$executeRawUnsafe("SAVEPOINT company_lock");
   let before = "0";
   try {
@@ -70,7 +70,7 @@ async function waitForCompanyLock(tx: Tx, tenantId: string, mode: "shared" | "ex
   } catch (error) {
     if (pgCode(error) !== "55P03") throw error;
     await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT company_lock");
-    throw recomputeInProgress((await recomputeRemainingMs(tx, tenantId)) ?? budgetMs);
+    throw companyBusy(mode, (await recomputeRemainingMs(tx, tenantId)) ?? budgetMs);
   }
   // The savepoint's SET LOCAL would outlive it: put the session's lock_timeout back (the lock stays).
   await tx.$executeRaw`SELECT set_config('lock_timeout', ${before}, true)`;
@@ -92,7 +92,9 @@ async function recomputeRemainingMs(tx: Tx, tenantId: string): Promise<number | 
   return row?.remaining_ms ?? null;
 }
 
-function recomputeInProgress(remainingMs: number): AppError {
+/** 503: a writer found a whole-company operation in its way; a policy change found writers (or a recompute) still running. */
+function companyBusy(mode: "shared" | "exclusive", remainingMs: number): AppError {
   const retryAfterSeconds = Math.min(600, Math.max(1, Math.ceil(remainingMs / 1000)));
-  return new AppError("unavailable", `A company-wide allocation recompute is in progress; nothing was changed, retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  const what = mode === "shared" ? "A company-wide allocation recompute is in progress" : "Changes to the company's stock and orders (or a recompute) are still in progress";
+  return new AppError("unavailable", `${what}; nothing was changed, retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
 }
