@@ -112,6 +112,29 @@ describe("password policy for new passwords", () => {
   });
 });
 
+describe("sign-in does not tell either", () => {
+  it("a wrong password takes about as long for an unknown email as for an account (the password is checked either way)", async () => {
+    const admin = await signUpCompany();
+    const email: string = (await admin.get("/api/v1/auth/me")).body.user.email;
+    const timed = async (e: string) => {
+      const started = performance.now();
+      const res = await new ApiClient().post("/api/v1/auth/login", { email: e, password: "not the password at all" });
+      expect(res.status).toBe(401);
+      expect(res.body.error.message).toBe("Wrong email or password");
+      return performance.now() - started;
+    };
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      known.push(await timed(email));
+      unknown.push(await timed(uniqueEmail("nobody")));
+    }
+    // Without the check an unknown email answers in a few milliseconds, an account in tens (argon2).
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.4);
+  });
+});
+
 describe("answers that carry secrets are not cached", () => {
   it("sign-up, sign-in, /auth/me and switching company answer Cache-Control: no-store", async () => {
     const client = new ApiClient();

@@ -51,7 +51,9 @@ export async function logIn(input: TLoginRequest, address: string): Promise<NewS
   const email = input.email.toLowerCase();
   const attempt = await beginSignInAttempt(address, email);
   const found = await findAccount(email);
-  if (!found || !(await isAccountPassword(found?.passwordHash, input.password))) throw new AppError("unauthenticated", "Wrong email or password");
+  // Checked (against a dummy hash for an unknown email) before deciding, so both take as long.
+  const ok = await isAccountPassword(found?.passwordHash, input.password);
+  if (!found || !ok) throw new AppError("unauthenticated", "Wrong email or password");
   const session = await asUser(found.id, async (tx) => {
     const membership = await tx.membership.findFirst({ where: { userId: found.id }, orderBy: { createdAt: "asc" } });
     if (!membership) throw new AppError("forbidden", "This account belongs to no company any more; open an invitation link to join one");
