@@ -234,6 +234,9 @@ describe("inviting", () => {
     expectInvalid(await admin.get("/api/v1/invitations?status=maybe"), "status");
     expectInvalid(await admin.get("/api/v1/invitations?cursor=%%%"), "cursor");
     expectInvalid(await admin.delete("/api/v1/invitations/nope"), "id");
+    expectInvalid(await admin.get("/api/v1/invitations/nope"), "id");
+    expectInvalid(await admin.post("/api/v1/auth/invitations/nope/decline"), "id");
+    expectInvalid(await new ApiClient().post("/api/v1/auth/invitations/accept", { token: "bodinv_x", name: "Name", password: "short" }), "password");
     expectInvalid(await new ApiClient().post("/api/v1/auth/invitations/preview", {}), "token");
     expectInvalid(await new ApiClient().post("/api/v1/auth/invitations/accept", { token: "bodinv_x", name: "", password: PASSWORD }), "name");
     expectInvalid(await admin.post("/api/v1/auth/invitations/nope/accept"), "id");
