@@ -16,9 +16,10 @@ export interface DbHandle {
 
 /** `max` 1 for embedded PGlite, which serves one connection at a time. */
 export function openDb(connectionString: string, options: { max?: number } = {}): DbHandle {
-  // A database that does not answer a new connection in 3 s is reported (503) rather than waited
-  // for; keep-alive finds connections a vanished server left half-open.
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 3_000, keepAlive: true });
+  // A connection not had in 10 s (the database does not answer, or every connection is busy that
+  // long; the same as a transaction's maxWait) is reported (503) rather than waited for without
+  // end; keep-alive finds connections a vanished server left half-open.
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: TX_OPTIONS.maxWait, keepAlive: true });
   pool.on("error", () => {}); // a broken idle client is dropped by the pool; queries report their own errors
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
