@@ -1,3 +1,5 @@
+// Sign-up, sign-in, sign-out, who am I, switching company (docs/decisions/011): parse, call,
+// respond; the session cookie is set here, only when the service started a session.
 import type { Request, Response } from "express";
 import { ZAccountRequestAnswer, ZLoginRequest, ZMeResponse, ZSignupRequest, ZSwitchTenantRequest } from "@bod/contracts/auth";
 import { userIdOf } from "../../http/types.ts";
