@@ -149,6 +149,17 @@ describe("numbers the columns cannot hold", () => {
   });
 });
 
+describe("sums the columns cannot hold", () => {
+  it("stock that would pass 2^31 − 1 on hand is 422 and changes nothing (found by the fuzzer)", async () => {
+    expect((await admin.post("/api/v1/stock/adjustments", { warehouseId, productId, quantity: 2147483637, reason: "count" })).status).toBe(201);
+    const before = await counts();
+    const res = await admin.post("/api/v1/stock/adjustments", { warehouseId, productId, quantity: 100, reason: "count" });
+    expectRefused(res, 422, "rule_violation");
+    expect(await counts()).toEqual(before);
+    expect((await admin.post("/api/v1/stock/adjustments", { warehouseId, productId, quantity: -2147483637, reason: "count" })).status).toBe(201);
+  });
+});
+
 describe("cursors", () => {
   const forged = (values: unknown) => Buffer.from(JSON.stringify(values)).toString("base64url");
   const lists = ["/api/v1/products", "/api/v1/warehouses", "/api/v1/suppliers", "/api/v1/channels", "/api/v1/users", "/api/v1/api-tokens", "/api/v1/purchase-orders", "/api/v1/stock", "/api/v1/stock/movements", "/api/v1/orders"];

@@ -228,7 +228,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       report.requests++;
       const klass = res.status === 0 ? "no answer" : `${Math.floor(res.status / 100)}xx`;
       report.byStatus[res.status] = (report.byStatus[res.status] ?? 0) + 1;
-      const fail = (why: string) =>
+      const fail = (why: string) => {
+        options.log?.(`failure at ${index}: ${why}: ${built.method} ${built.path} → ${res.status} ${res.text.slice(0, 300)}`);
         report.failures.push({
           index,
           why,
@@ -236,6 +237,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
           status: res.status,
           response: res.text.slice(0, 1000),
         });
+      };
       if (klass === "no answer" || res.status >= 500) fail(`answered ${klass}`);
       else if (res.status >= 400) {
         let parsed: unknown;

@@ -3,6 +3,7 @@
 // all their changes, let the engine recompute (recomputeKeys).
 import type { Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
+import { INT4_MAX } from "@bod/contracts/common";
 import { shareCompanyLock } from "../allocation/company-lock.ts";
 import { engineScope } from "../allocation/scope.ts";
 import { keyString, sortedKeys, type StockKey } from "./keys.ts";
@@ -106,11 +107,12 @@ export async function recordStockMovements(tx: Tx, scope: { tenantId: string; us
   for (const [key, change] of delta) {
     const [warehouseId, productId] = key.split("|") as [string, string];
     const updated = await tx.$queryRaw<{ on_hand: number }[]>`
-      UPDATE stock_levels SET on_hand = on_hand + ${change}, allocated = LEAST(allocated, on_hand + ${change}), updated_at = now()
+      UPDATE stock_levels SET on_hand = on_hand + ${change}::bigint, allocated = LEAST(allocated, on_hand + ${change}::bigint), updated_at = now()
       WHERE tenant_id = ${scope.tenantId}::uuid AND warehouse_id = ${warehouseId}::uuid AND product_id = ${productId}::uuid
-        AND on_hand + ${change} >= 0
+        AND on_hand + ${change}::bigint BETWEEN 0 AND ${INT4_MAX}
       RETURNING on_hand`;
     if (updated.length === 0) {
+      if (change > 0) throw new AppError("rule_violation", `On hand would pass ${INT4_MAX.toLocaleString("en")}, the most one stock level counts`, { warehouseId, productId, change });
       throw new AppError("insufficient_stock", "Not enough stock on hand for this change", { warehouseId, productId, change });
     }
     if (change < 0) {
