@@ -158,6 +158,15 @@ describe("sums the columns cannot hold", () => {
     expect(await counts()).toEqual(before);
     expect((await admin.post("/api/v1/stock/adjustments", { warehouseId, productId, quantity: -2147483637, reason: "count" })).status).toBe(201);
   });
+
+  it("an order whose total passes 2^31 − 1 cents is 400 naming lines, and nothing is created", async () => {
+    const channel = await admin.post("/api/v1/channels", { name: "Manual", kind: "manual", defaultWarehouseId: warehouseId });
+    const before = await counts();
+    const res = await admin.post("/api/v1/orders", { channelId: channel.body.id, customerName: "Big Spender", lines: [{ productId, quantity: 2_000_000, unitPriceCents: 2_000 }] });
+    expectRefused(res, 400, "invalid_input");
+    expect(res.body.error.details.map((d: any) => d.path)).toContain("lines");
+    expect(await counts()).toEqual(before);
+  });
 });
 
 describe("cursors", () => {

@@ -1,9 +1,10 @@
 // Sales orders: create/import, detail, edits, hold/release/priority, cancel/refund/exchange,
 // tags and notes, hard allocations and shipments (an order's outbox: integrations.ts).
 import { z } from "zod";
-import { ZId, ZQuantity, ZInt } from "./common.ts";
+import { ORDER_TOTAL_TOO_LARGE, orderTotalFits, ZId, ZQuantity, ZInt } from "./common.ts";
 import { ZChannelKind, ZFulfillmentMode } from "./channels.ts";
 import { ZOutboxStatus } from "./integrations.ts";
+import { ZWarehouseAddress } from "./warehouses.ts";
 
 export const ZOrderStatus = z.enum(["open", "on_hold", "partially_shipped", "shipped", "cancelled"]);
 export type TOrderStatus = z.infer<typeof ZOrderStatus>;
@@ -49,7 +50,8 @@ export const ZCreateOrderRequest = z
     shippingCents: ZCents.optional(),
     taxCents: ZCents.optional(),
   })
-  .strict();
+  .strict()
+  .refine(orderTotalFits, ORDER_TOTAL_TOO_LARGE);
 export type TCreateOrderRequest = z.input<typeof ZCreateOrderRequest>;
 
 export const ZUpdateOrderRequest = z
@@ -257,10 +259,14 @@ export type TOrderDetail = z.infer<typeof ZOrderDetail>;
 export const ZShipmentResponse = z.object({ shipment: ZShipment, order: ZOrderDetail });
 export type TShipmentResponse = z.infer<typeof ZShipmentResponse>;
 
+/** GET /shipments/:id: what a packing slip prints (the SPA renders this type; keep them together). */
 export const ZPackingSlip = z.object({
   shipment: ZShipment,
   order: z.object({ id: ZId, number: z.string(), externalId: z.string().nullable(), channelName: z.string() }),
   customer: z.object({ name: z.string(), email: z.string().nullable(), shippingAddress: z.string().nullable() }),
+  /** The order's warehouse, the slip's ship-from. */
+  warehouse: ZWarehouseAddress,
 });
+export type TPackingSlip = z.infer<typeof ZPackingSlip>;
 
 

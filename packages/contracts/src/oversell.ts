@@ -2,7 +2,7 @@
 // part and ship the rest, exchange), exchange suggestions, store updates of an order by its
 // external id, and resolving the conflicts those updates leave on an order.
 import { z } from "zod";
-import { ZId, ZQuantity, ZInt } from "./common.ts";
+import { ORDER_TOTAL_TOO_LARGE, orderTotalFits, ZId, ZQuantity, ZInt } from "./common.ts";
 import { ZCents, ZInstant, ZOrderDetail } from "./orders.ts";
 
 /** The order's `version` as last read: every choice names it, and a stale one is 409 with nothing changed. */
@@ -89,7 +89,8 @@ export const ZStoreOrderUpdateRequest = z
           .strict(),
       )
       .max(200)
-      .refine((ls) => new Set(ls.map((l) => l.sku)).size === ls.length, "A SKU may appear on at most one line"),
+      .refine((ls) => new Set(ls.map((l) => l.sku)).size === ls.length, "A SKU may appear on at most one line")
+      .refine((lines) => orderTotalFits({ lines }), { message: ORDER_TOTAL_TOO_LARGE.message }),
   })
   .strict();
 export type TStoreOrderUpdateRequest = z.input<typeof ZStoreOrderUpdateRequest>;
