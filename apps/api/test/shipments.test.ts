@@ -62,6 +62,9 @@ describe("POST /api/v1/orders/:orderId/shipments", () => {
     expect(slip.status).toBe(200);
     expect(slip.body).toMatchObject({ order: { number: order.number }, customer: { name: order.customer.name }, shipment: { number: "SH-000001", carrier: "DHL" } });
     expect(slip.body.shipment.lines[1]).toMatchObject({ sku: other.sku, barcode: "5901234123457", quantity: 1 });
+    expect(slip.body.warehouse).toMatchObject({ id: order.warehouseId, address: null });
+    expect((await shop.admin.patch(`/api/v1/warehouses/${order.warehouseId}`, { address: "1 Dock Road\nHull HU1 1AA" })).status).toBe(200);
+    expect((await shop.staff.get(`/api/v1/shipments/${first.body.shipment.id}`)).body.warehouse).toMatchObject({ id: order.warehouseId, address: "1 Dock Road\nHull HU1 1AA" });
     const outsider = await signUpCompany();
     expect((await outsider.get(`/api/v1/shipments/${first.body.shipment.id}`)).status).toBe(404);
     expect((await new ApiClient().get(`/api/v1/shipments/${first.body.shipment.id}`)).status).toBe(401);

@@ -25,6 +25,12 @@ describe("warehouses", () => {
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ id: a.id, code: a.code, name: "Amsterdam" });
     expect((await admin.get(`/api/v1/warehouses/${a.id}`)).body.name).toBe("Amsterdam");
+    expect(a.address).toBeNull();
+    const addressed = await admin.patch(`/api/v1/warehouses/${a.id}`, { address: "  Dock 4\n1013 AB Amsterdam  " });
+    expect(addressed.body).toMatchObject({ name: "Amsterdam", address: "Dock 4\n1013 AB Amsterdam" });
+    expect((await admin.patch(`/api/v1/warehouses/${a.id}`, { name: "Amsterdam-Noord" })).body.address).toBe("Dock 4\n1013 AB Amsterdam");
+    expect((await admin.patch(`/api/v1/warehouses/${a.id}`, { address: "   " })).body.address).toBeNull();
+    expect((await admin.post("/api/v1/warehouses", { code: `${tag}-D`, name: "Dover", address: "Eastern Docks\nDover" })).body.address).toBe("Eastern Docks\nDover");
 
     expect((await admin.delete(`/api/v1/warehouses/${a.id}`)).status).toBe(204);
     expect(await rowById("warehouses", a.id)).toEqual([]);
@@ -51,6 +57,7 @@ describe("warehouses", () => {
     expect((await admin.post("/api/v1/warehouses", { code: "X1", name: "x", city: "Oslo" })).status).toBe(400);
     const w = await buildWarehouse(admin);
     expectInvalid(await admin.patch(`/api/v1/warehouses/${w.id}`, { name: 5 }), "name");
+    expectInvalid(await admin.patch(`/api/v1/warehouses/${w.id}`, { address: "x".repeat(1001) }), "address");
     expectInvalid(await admin.get("/api/v1/warehouses/123"), "id");
     expectInvalid(await admin.delete("/api/v1/warehouses/123"), "id");
     expectInvalid(await admin.get("/api/v1/warehouses?limit=500"), "limit");

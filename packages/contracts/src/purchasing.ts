@@ -2,6 +2,7 @@
 // orders raised from it and linked to the waiting orders, and receipts against them.
 import { z } from "zod";
 import { ZDateOnly, ZId, ZPage, ZPageQuery, ZQuantity, ZInt, ZQueryInt } from "./common.ts";
+import { ZWarehouseAddress } from "./warehouses.ts";
 
 export const ZPurchaseOrderStatus = z.enum(["draft", "ordered", "partially_received", "received", "closed", "cancelled"]);
 export type TPurchaseOrderStatus = z.infer<typeof ZPurchaseOrderStatus>;
@@ -213,7 +214,8 @@ export const ZPurchaseOrder = z.object({
   id: ZId,
   number: z.string(),
   supplier: ZRef.extend({ email: z.string().nullable() }),
-  warehouse: ZRef.extend({ code: z.string() }),
+  /** The ship-to of the printed PO. */
+  warehouse: ZWarehouseAddress,
   status: ZPurchaseOrderStatus,
   expectedDate: z.string().nullable(),
   notes: z.string().nullable(),

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ZId, ZQuantity, ZInt } from "./common.ts";
 import { ZFulfillmentMode } from "./channels.ts";
 import { ZFulfillability, ZOrderStatus } from "./orders.ts";
+import { ZWarehouseAddress } from "./warehouses.ts";
 
 const ZVersion = ZInt.positive();
 const ZReason = z.string().trim().min(1).max(500);
@@ -80,6 +81,8 @@ export const ZStagedOrder = z.object({
     version: ZInt,
   }),
   warehouseId: ZId,
+  /** The order's warehouse, printed on the staging slip. */
+  warehouse: ZWarehouseAddress,
   container: z.object({ id: ZId, code: z.string() }),
   location: z.object({ id: ZId, code: z.string() }),
   /** When the first unit went into the container: the order has waited since. */

@@ -5,10 +5,16 @@ const ZCode = z.string().trim().min(1).max(40);
 
 // ---------------------------------------------------------------- warehouses
 
-export const ZWarehouse = z.object({ id: ZId, code: z.string(), name: z.string(), createdAt: z.string() });
+/** `address`: postal address, several lines (printed on slips and as a PO's ship-to). */
+export const ZWarehouse = z.object({ id: ZId, code: z.string(), name: z.string(), address: z.string().nullable(), createdAt: z.string() });
 export type TWarehouse = z.infer<typeof ZWarehouse>;
+/** The warehouse as a printed document names it: the ship-from of a slip, the ship-to of a PO. */
+export const ZWarehouseAddress = ZWarehouse.pick({ id: true, code: true, name: true, address: true });
+export type TWarehouseAddress = z.infer<typeof ZWarehouseAddress>;
 
-export const ZCreateWarehouseRequest = z.object({ code: ZCode, name: z.string().trim().min(1).max(100) }).strict();
+export const ZCreateWarehouseRequest = z
+  .object({ code: ZCode, name: z.string().trim().min(1).max(100), address: z.string().trim().max(1000).nullable().optional() })
+  .strict();
 export type TCreateWarehouseRequest = z.infer<typeof ZCreateWarehouseRequest>;
 export const ZUpdateWarehouseRequest = ZCreateWarehouseRequest.partial().strict();
 export type TUpdateWarehouseRequest = z.infer<typeof ZUpdateWarehouseRequest>;

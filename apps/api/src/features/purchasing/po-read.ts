@@ -13,7 +13,7 @@ export async function readPurchaseOrder(tx: Tx, tenantId: string, poId: string):
     where: { tenantId_id: { tenantId, id: poId } },
     include: {
       supplier: { select: { id: true, name: true, email: true } },
-      warehouse: { select: { id: true, name: true, code: true } },
+      warehouse: { select: { id: true, name: true, code: true, address: true } },
       lines: { include: { product: { select: { sku: true, name: true, barcode: true } } } },
     },
   });
@@ -21,7 +21,7 @@ export async function readPurchaseOrder(tx: Tx, tenantId: string, poId: string):
   const lineIds = po.lines.map((l) => l.id);
   const links = lineIds.length
     ? await tx.$queryRaw<{ po_line: string; order_id: string; number: string; quantity: number }[]>`
-        SELECT k.purchase_order_line_id::text AS po_line, o.id::text AS order_id, o.number, sum(k.quantity)::int AS quantity
+        SELECT k.purchase_order_line_id::text AS po_line, o.id::text AS order_id, o.number, sum(k.quantity)::float8 AS quantity
         FROM purchase_order_line_links k
         JOIN sales_order_lines l ON l.tenant_id = k.tenant_id AND l.id = k.sales_order_line_id
         JOIN sales_orders o ON o.tenant_id = l.tenant_id AND o.id = l.order_id

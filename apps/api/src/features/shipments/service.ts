@@ -2,7 +2,7 @@
 // transaction: lock keys, re-read allocations after the lock, deduct through the ledger,
 // record the shipment, consume hard allocation first, move the order's status, recompute,
 // and write the timeline and the outbox message to the channel.
-import type { TCreateShipmentRequest, TShipmentResponse } from "@bod/contracts/orders";
+import type { TCreateShipmentRequest, TPackingSlip, TShipmentResponse } from "@bod/contracts/orders";
 import { inTenant } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
@@ -111,18 +111,28 @@ export function createShipment(ctx: RequestContext, orderId: string, input: TCre
 }
 
 /** Packing-slip data for one shipment. */
-export function getShipment(ctx: RequestContext, shipmentId: string) {
+export function getShipment(ctx: RequestContext, shipmentId: string): Promise<TPackingSlip> {
   return inTenant(ctx, async (tx) => {
     const [shipment] = await readShipments(tx, ctx.tenantId, { shipmentId });
     if (!shipment) throw notFound("Shipment");
     const order = await tx.salesOrder.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: ctx.tenantId, id: shipment.orderId } },
-      select: { id: true, number: true, externalId: true, customerName: true, customerEmail: true, shippingAddress: true, channel: { select: { name: true } } },
+      select: {
+        id: true,
+        number: true,
+        externalId: true,
+        customerName: true,
+        customerEmail: true,
+        shippingAddress: true,
+        channel: { select: { name: true } },
+        warehouse: { select: { id: true, code: true, name: true, address: true } },
+      },
     });
     return {
       shipment,
       order: { id: order.id, number: order.number, externalId: order.externalId, channelName: order.channel.name },
       customer: { name: order.customerName, email: order.customerEmail, shippingAddress: order.shippingAddress },
+      warehouse: order.warehouse,
     };
   });
 }

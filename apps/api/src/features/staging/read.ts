@@ -55,7 +55,7 @@ async function readStagedOrders(tx: Tx, tenantId: string, refs: StagedRef[]): Pr
   const orderIds = refs.map((r) => r.order_id);
   const containerIds = [...new Set(refs.map((r) => r.container_id))];
   // One after another: a transaction is one connection, which runs one query at a time anyway.
-  const orders = await tx.salesOrder.findMany({ where: { tenantId, id: { in: orderIds } }, include: { channel: { select: { name: true } } } });
+  const orders = await tx.salesOrder.findMany({ where: { tenantId, id: { in: orderIds } }, include: { channel: { select: { name: true } }, warehouse: { select: { id: true, code: true, name: true, address: true } } } });
   const lines = await tx.salesOrderLine.findMany({ where: { tenantId, orderId: { in: orderIds } }, orderBy: { lineNo: "asc" }, include: { product: { select: { sku: true, name: true, barcode: true } } } });
   const picked = await tx.$queryRaw<{ line_id: string; quantity: number }[]>`
     SELECT line_id::text, sum(quantity)::int AS quantity FROM allocations
@@ -103,6 +103,7 @@ async function readStagedOrders(tx: Tx, tenantId: string, refs: StagedRef[]): Pr
           version: o.version,
         },
         warehouseId: o.warehouseId,
+        warehouse: o.warehouse,
         container: { id: c.id, code: c.code },
         location: { id: c.location.id, code: c.location.code },
         stagedAt: ref.staged_at.toISOString(),

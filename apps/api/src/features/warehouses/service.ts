@@ -7,8 +7,10 @@ import { AppError, notFound } from "../../http/errors.ts";
 import { decodeTextCursor, iso, toPage } from "../../http/pagination.ts";
 import type { RequestContext } from "../../http/types.ts";
 
-type WarehouseRow = { id: string; code: string; name: string; createdAt: Date };
-export const toWarehouse = (w: WarehouseRow): TWarehouse => ({ id: w.id, code: w.code, name: w.name, createdAt: iso(w.createdAt) });
+type WarehouseRow = { id: string; code: string; name: string; address: string | null; createdAt: Date };
+export const toWarehouse = (w: WarehouseRow): TWarehouse => ({ id: w.id, code: w.code, name: w.name, address: w.address, createdAt: iso(w.createdAt) });
+/** A blank address is no address. */
+const address = (a: string | null | undefined) => (a === undefined ? undefined : a?.trim() ? a.trim() : null);
 
 export async function findWarehouse(tx: Tx, tenantId: string, id: string) {
   const row = await tx.warehouse.findUnique({ where: { tenantId_id: { tenantId, id } } });
@@ -37,13 +39,13 @@ export async function getWarehouse(ctx: RequestContext, id: string) {
 }
 
 export async function createWarehouse(ctx: RequestContext, input: TCreateWarehouseRequest) {
-  return inTenant(ctx, async (tx) => toWarehouse(await tx.warehouse.create({ data: { tenantId: ctx.tenantId, code: input.code, name: input.name } })));
+  return inTenant(ctx, async (tx) => toWarehouse(await tx.warehouse.create({ data: { tenantId: ctx.tenantId, code: input.code, name: input.name, address: address(input.address) ?? null } })));
 }
 
 export async function updateWarehouse(ctx: RequestContext, id: string, input: TUpdateWarehouseRequest) {
   return inTenant(ctx, async (tx) => {
     await findWarehouse(tx, ctx.tenantId, id);
-    return toWarehouse(await tx.warehouse.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id } }, data: input }));
+    return toWarehouse(await tx.warehouse.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id } }, data: { ...input, address: address(input.address) } }));
   });
 }
 

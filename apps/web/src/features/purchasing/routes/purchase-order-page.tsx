@@ -75,7 +75,7 @@ function PurchaseOrderView({ po }: { po: TPurchaseOrder }) {
               </Link>
             )}
             <Link className="btn btn-secondary" to={`/purchasing/${po.id}/print`}>
-              Print
+              Print PO
             </Link>
             {isOpen && <Button onClick={() => setConfirm("close")}>Close</Button>}
             {(po.status === "draft" || po.status === "ordered") && (

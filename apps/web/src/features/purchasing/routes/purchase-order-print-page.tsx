@@ -1,12 +1,12 @@
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { Spinner } from "../../../components/ui/spinner.tsx";
 import { ErrorAlert } from "../../../components/ui/alert.tsx";
-import { Button } from "../../../components/ui/button.tsx";
+import { Barcode } from "../../../components/ui/barcode.tsx";
+import { CompanyName, PrintToolbar, WarehouseParty } from "../../../components/ui/print-document.tsx";
 import { formatCents, formatDateTime, humanize } from "../../../lib/format.ts";
 import { usePurchaseOrder } from "../api/purchase-orders-api.ts";
-import "../purchasing.css";
 
-/** A printable purchase order: supplier, ship-to warehouse, lines and totals; the print CSS drops the app chrome. */
+/** `/purchasing/:poId/print`: a printable purchase order: supplier, deliver-to warehouse, lines and totals, the PO number as a barcode for the receiving desk. */
 export function PurchaseOrderPrintPage() {
   const { poId = "" } = useParams();
   const query = usePurchaseOrder(poId);
@@ -16,92 +16,81 @@ export function PurchaseOrderPrintPage() {
   const totalUnits = po.lines.reduce((s, l) => s + l.quantityOrdered, 0);
   const totalCents = po.lines.reduce((s, l) => s + l.quantityOrdered * l.unitCostCents, 0);
   return (
-    <article className="page print-page" aria-label={`Purchase order ${po.number}`}>
-      <p className="breadcrumb">
-        <Link to={`/purchasing/${po.id}`}>← Back to purchase order</Link>
-      </p>
-      <div className="print-head">
-        <div>
-          <h1>Purchase order {po.number}</h1>
-          <p>
-            Status: {humanize(po.status)} · Raised {formatDateTime(po.createdAt)}
-            <br />
-            Expected delivery: <strong>{po.expectedDate ?? "as soon as possible"}</strong>
-          </p>
+    <div className="page">
+      <PrintToolbar backTo={`/purchasing/${po.id}`} backLabel="Back to purchase order" />
+      <article className="print-doc" aria-label={`Purchase order ${po.number}`}>
+        <div className="print-doc-head">
+          <div>
+            <CompanyName />
+            <h1>Purchase order {po.number}</h1>
+            <div>
+              {humanize(po.status)} · raised {formatDateTime(po.createdAt)}
+            </div>
+            <div>
+              Expected delivery: <strong>{po.expectedDate ?? "as soon as possible"}</strong>
+            </div>
+          </div>
+          <Barcode value={po.number} label={`Purchase order number ${po.number} as a barcode`} />
         </div>
-        <Button variant="primary" onClick={() => window.print()}>
-          Print
-        </Button>
-      </div>
-      <div className="print-head">
-        <section aria-label="Supplier">
-          <h2>Supplier</h2>
-          <address>
-            <strong>{po.supplier.name}</strong>
-            {po.supplier.email && (
-              <>
-                <br />
-                {po.supplier.email}
-              </>
-            )}
-          </address>
-        </section>
-        <section aria-label="Deliver to">
-          <h2>Deliver to</h2>
-          <address>
-            <strong>{po.warehouse.name}</strong>
-            {po.warehouse.code && (
-              <>
-                <br />
-                Warehouse {po.warehouse.code}
-              </>
-            )}
-          </address>
-        </section>
-      </div>
-      <table aria-label="Purchase order lines">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">SKU</th>
-            <th scope="col">Barcode</th>
-            <th scope="col">Description</th>
-            <th scope="col" className="num">
-              Quantity
-            </th>
-            <th scope="col" className="num">
-              Unit cost
-            </th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {po.lines.map((l, i) => (
-            <tr key={l.id}>
-              <td>{i + 1}</td>
-              <td className="mono">{l.sku}</td>
-              <td className="mono">{l.barcode ?? ""}</td>
-              <td>{l.name}</td>
-              <td className="num">{l.quantityOrdered}</td>
-              <td className="num">{formatCents(l.unitCostCents)}</td>
-              <td className="num">{formatCents(l.quantityOrdered * l.unitCostCents)}</td>
+        <div className="print-parties">
+          <section aria-label="Supplier">
+            <h2>Supplier</h2>
+            <address>
+              <strong>{po.supplier.name}</strong>
+              {po.supplier.email && (
+                <>
+                  <br />
+                  {po.supplier.email}
+                </>
+              )}
+            </address>
+          </section>
+          <WarehouseParty heading="Deliver to" warehouse={po.warehouse} />
+        </div>
+        <table aria-label="Purchase order lines">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">SKU</th>
+              <th scope="col">Barcode</th>
+              <th scope="col">Description</th>
+              <th scope="col" className="num">
+                Quantity
+              </th>
+              <th scope="col" className="num">
+                Unit cost
+              </th>
+              <th scope="col" className="num">
+                Amount
+              </th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="total-row">
-            <th scope="row" colSpan={4}>
-              Total
-            </th>
-            <td className="num">{totalUnits}</td>
-            <td />
-            <td className="num">{formatCents(totalCents)}</td>
-          </tr>
-        </tfoot>
-      </table>
-      {po.notes && <p>Notes: {po.notes}</p>}
-    </article>
+          </thead>
+          <tbody>
+            {po.lines.map((l, i) => (
+              <tr key={l.id}>
+                <td>{i + 1}</td>
+                <td className="mono">{l.sku}</td>
+                <td className="mono">{l.barcode ?? ""}</td>
+                <td>{l.name}</td>
+                <td className="num">{l.quantityOrdered}</td>
+                <td className="num">{formatCents(l.unitCostCents)}</td>
+                <td className="num">{formatCents(l.quantityOrdered * l.unitCostCents)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={4}>
+                Total
+              </th>
+              <td className="num">{totalUnits}</td>
+              <td />
+              <td className="num">{formatCents(totalCents)}</td>
+            </tr>
+          </tfoot>
+        </table>
+        {po.notes && <p className="print-address">Notes: {po.notes}</p>}
+      </article>
+    </div>
   );
 }

@@ -1,52 +1,57 @@
+import type { TPackingSlip } from "@bod/contracts/orders";
 import { Barcode } from "../../../components/ui/barcode.tsx";
+import { CompanyName, WarehouseParty } from "../../../components/ui/print-document.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
-import type { TPackingSlip } from "../api/shipments-api.ts";
 
-/** One printable packing slip: the order number as a Code 128 barcode, and the lines in the box. */
+/** One printable packing slip: company and ship-from warehouse, ship-to, the order number as a Code 128 barcode, and the lines in the box. */
 export function PackingSlip({ slip }: { slip: TPackingSlip }) {
-  const customer = slip.order.customer?.name ?? slip.order.customerName;
-  const address = slip.order.customer?.shippingAddress ?? slip.order.shippingAddress;
-  const units = slip.lines.reduce((a, l) => a + l.quantity, 0);
+  const { shipment, order, customer } = slip;
+  const units = shipment.lines.reduce((a, l) => a + l.quantity, 0);
   return (
-    <article className="slip" aria-label={`Packing slip ${slip.number}`}>
-      <div className="slip-head">
+    <article className="print-doc" aria-label={`Packing slip ${shipment.number}`}>
+      <div className="print-doc-head">
         <div>
+          <CompanyName />
           <h1>Packing slip</h1>
           <div>
-            Order <strong className="mono">{slip.order.number}</strong>
-            {slip.order.externalId && <span className="mono"> · {slip.order.externalId}</span>}
+            Order <strong className="mono">{order.number}</strong>
+            {order.externalId && <span className="mono"> · {order.externalId}</span>} · {order.channelName}
           </div>
           <div>
-            Shipment <span className="mono">{slip.number}</span> · {formatDateTime(slip.createdAt)}
+            Shipment <span className="mono">{shipment.number}</span> · {formatDateTime(shipment.createdAt)}
           </div>
-          {slip.order.channel?.name && <div>{slip.order.channel.name}</div>}
-          {(slip.carrier || slip.trackingNumber) && (
+          {(shipment.carrier || shipment.trackingNumber) && (
             <div>
-              {slip.carrier} <span className="mono">{slip.trackingNumber}</span>
+              {shipment.carrier} <span className="mono">{shipment.trackingNumber}</span>
             </div>
           )}
         </div>
-        <Barcode value={slip.order.number} label={`Order number ${slip.order.number} as a barcode`} />
+        <Barcode value={order.number} label={`Order number ${order.number} as a barcode`} />
       </div>
-      {customer && (
-        <div style={{ marginBottom: 16 }}>
-          <strong>Ship to</strong>
-          <div>{customer}</div>
-          {address && <div className="slip-address">{address}</div>}
-        </div>
-      )}
-      <table aria-label={`Items in shipment ${slip.number}`}>
+      <div className="print-parties">
+        <WarehouseParty heading="Ship from" warehouse={slip.warehouse} />
+        <section aria-label="Ship to">
+          <h2>Ship to</h2>
+          <address>
+            <strong>{customer.name}</strong>
+            {customer.shippingAddress && <div className="print-address">{customer.shippingAddress}</div>}
+          </address>
+        </section>
+      </div>
+      <table aria-label={`Items in shipment ${shipment.number}`}>
         <thead>
           <tr>
             <th scope="col">SKU</th>
             <th scope="col">Name</th>
             <th scope="col">Barcode</th>
-            <th scope="col" className="num">Quantity</th>
+            <th scope="col" className="num">
+              Quantity
+            </th>
           </tr>
         </thead>
         <tbody>
-          {slip.lines.map((l, i) => (
-            <tr key={l.lineId ?? i}>
+          {shipment.lines.map((l) => (
+            <tr key={l.lineId}>
               <td className="mono">{l.sku}</td>
               <td>{l.name}</td>
               <td className="mono">{l.barcode ?? "—"}</td>
@@ -58,10 +63,10 @@ export function PackingSlip({ slip }: { slip: TPackingSlip }) {
         </tbody>
         <tfoot>
           <tr>
-            <td colSpan={3}>Total units</td>
-            <td className="num">
-              <strong>{units}</strong>
-            </td>
+            <th scope="row" colSpan={3}>
+              Total units
+            </th>
+            <td className="num">{units}</td>
           </tr>
         </tfoot>
       </table>

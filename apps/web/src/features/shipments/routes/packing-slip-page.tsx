@@ -1,21 +1,9 @@
-import { Link, useParams, useSearchParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { Spinner } from "../../../components/ui/spinner.tsx";
 import { Alert, ErrorAlert } from "../../../components/ui/alert.tsx";
-import { Button } from "../../../components/ui/button.tsx";
+import { PrintToolbar } from "../../../components/ui/print-document.tsx";
 import { useLatestSlips, usePackingSlip } from "../api/shipments-api.ts";
 import { PackingSlip } from "../components/packing-slip.tsx";
-import "../shipments.css";
-
-function PrintBar({ backTo, backLabel }: { backTo: string; backLabel: string }) {
-  return (
-    <div className="slip-toolbar form-actions" style={{ marginBottom: 12 }}>
-      <Button variant="primary" onClick={() => window.print()}>
-        Print
-      </Button>
-      <Link to={backTo}>{backLabel}</Link>
-    </div>
-  );
-}
 
 /** `/shipments/:shipmentId/slip` */
 export function PackingSlipPage() {
@@ -25,7 +13,7 @@ export function PackingSlipPage() {
   if (slip.isError) return <ErrorAlert error={slip.error} />;
   return (
     <div className="page">
-      <PrintBar backTo={`/orders/${slip.data.order.id}`} backLabel={`Back to order ${slip.data.order.number}`} />
+      <PrintToolbar backTo={`/orders/${slip.data.order.id}`} backLabel={`Back to order ${slip.data.order.number}`} />
       <PackingSlip slip={slip.data} />
     </div>
   );
@@ -41,12 +29,12 @@ export function PackingSlipsPage() {
   const failed = results.find((r) => r.isError);
   return (
     <div className="page">
-      <PrintBar backTo="/orders" backLabel="Back to orders" />
+      <PrintToolbar backTo="/orders" backLabel="Back to orders" />
       {orderIds.length === 0 && <Alert tone="info">No orders selected.</Alert>}
       {pending && <Spinner label={`Loading ${orderIds.length} packing slips…`} />}
       {failed && <ErrorAlert error={failed.error} />}
       {withoutShipment.length > 0 && (
-        <div className="slip-toolbar">
+        <div className="print-toolbar">
           <Alert tone="warning">Not shipped yet, no slip: {withoutShipment.join(", ")}</Alert>
         </div>
       )}

@@ -1,8 +1,8 @@
 import { Link, useParams } from "react-router";
 import { Spinner } from "../../../components/ui/spinner.tsx";
 import { Alert, ErrorAlert } from "../../../components/ui/alert.tsx";
-import { Button } from "../../../components/ui/button.tsx";
 import { Barcode } from "../../../components/ui/barcode.tsx";
+import { CompanyName, PrintToolbar, WarehouseParty } from "../../../components/ui/print-document.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useOrderStaging } from "../api/staging-api.ts";
 import "../staging.css";
@@ -25,15 +25,11 @@ export function StagingSlipPage() {
   const awaited = s.lines.filter((l) => l.awaiting > 0);
   return (
     <div className="page">
-      <div className="slip-toolbar form-actions" style={{ marginBottom: 12 }}>
-        <Button variant="primary" onClick={() => window.print()}>
-          Print
-        </Button>
-        <Link to={`/orders/${s.order.id}/pick`}>Back to picking</Link>
-      </div>
-      <article className="staging-slip" aria-label={`Staging slip for ${s.order.number}`}>
-        <div className="slip-head">
+      <PrintToolbar backTo={`/orders/${s.order.id}/pick`} backLabel="Back to picking" />
+      <article className="print-doc staging-slip" aria-label={`Staging slip for ${s.order.number}`}>
+        <div className="print-doc-head">
           <div>
+            <CompanyName />
             <h1>Staging slip</h1>
             <div>
               Container <span className="container-code mono">{s.container.code}</span>
@@ -47,6 +43,16 @@ export function StagingSlipPage() {
             {s.order.fulfillmentMode === "ship_complete" && <div>Ships complete: do not ship before every item is in.</div>}
           </div>
           <Barcode value={s.order.number} label={`Order number ${s.order.number} as a barcode`} />
+        </div>
+        <div className="print-parties">
+          <WarehouseParty heading="Warehouse" warehouse={s.warehouse} />
+          <section aria-label="Ship to">
+            <h2>Ship to</h2>
+            <address>
+              <strong>{s.order.customerName}</strong>
+              {s.order.shippingAddress && <div className="print-address">{s.order.shippingAddress}</div>}
+            </address>
+          </section>
         </div>
         <h2>Picked into the container</h2>
         <table aria-label="Items picked">

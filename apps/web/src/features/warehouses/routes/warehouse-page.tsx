@@ -25,7 +25,7 @@ export function WarehousePage() {
         <>
           <section className="card">
             <h2>Details</h2>
-            <WarehouseForm key={w.code + w.name} warehouse={w} busy={update.isPending} error={update.error} onSubmit={(v) => update.mutate(v, { onSuccess: () => toast("Warehouse saved") })} />
+            <WarehouseForm key={w.code + w.name + (w.address ?? "")} warehouse={w} busy={update.isPending} error={update.error} onSubmit={(v) => update.mutate(v, { onSuccess: () => toast("Warehouse saved") })} />
           </section>
           <LocationsSection warehouseId={w.id} />
         </>
