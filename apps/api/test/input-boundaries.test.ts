@@ -167,6 +167,20 @@ describe("sums the columns cannot hold", () => {
     expect(res.body.error.details.map((d: any) => d.path)).toContain("lines");
     expect(await counts()).toEqual(before);
   });
+
+  it("lists and reports that add up past 2^31 − 1 units still answer (found by the fuzzer: the backorder report summed into integers)", async () => {
+    const channel = await admin.post("/api/v1/channels", { name: "Free samples", kind: "manual", defaultWarehouseId: warehouseId });
+    for (const n of [1, 2]) {
+      const created = await admin.post("/api/v1/orders", { channelId: channel.body.id, customerName: `Sampler ${n}`, lines: [{ productId, quantity: 2_000_000_000, unitPriceCents: 0 }] });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    for (const path of ["/api/v1/reports/backorders", "/api/v1/reports/backorders/summary", "/api/v1/reports/backorders.csv", "/api/v1/orders", "/api/v1/orders/counts"]) {
+      const res = await admin.get(path);
+      expect(res.status, `${path}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(200);
+    }
+    const report = await admin.get("/api/v1/reports/backorders");
+    expect(report.body.items.find((r: any) => r.productId === productId)?.demand).toBe(4_000_000_000);
+  });
 });
 
 describe("cursors", () => {

@@ -10,11 +10,13 @@ export const ZInt = z.number().int().min(INT4_MIN).max(INT4_MAX);
 /** The same, from a query string. */
 export const ZQueryInt = z.coerce.number().int().min(INT4_MIN).max(INT4_MAX);
 
-/** An order's money is stored in integer cents: lines, shipping and tax together must fit. */
+/** An order's money is stored in integer cents and its units are summed as integers: both totals must fit. */
 export function orderTotalFits(order: { lines: readonly { quantity: number; unitPriceCents: number }[]; shippingCents?: number; taxCents?: number }): boolean {
-  return order.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0) + (order.shippingCents ?? 0) + (order.taxCents ?? 0) <= INT4_MAX;
+  const cents = order.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0) + (order.shippingCents ?? 0) + (order.taxCents ?? 0);
+  const units = order.lines.reduce((sum, l) => sum + l.quantity, 0);
+  return cents <= INT4_MAX && units <= INT4_MAX;
 }
-export const ORDER_TOTAL_TOO_LARGE = { message: `The order's total (lines, shipping and tax) must be at most ${INT4_MAX} cents`, path: ["lines"] };
+export const ORDER_TOTAL_TOO_LARGE = { message: `The order's total (lines, shipping and tax) and its units must each be at most ${INT4_MAX}`, path: ["lines"] };
 
 
 /** The one error shape of every API response that is not a success. */

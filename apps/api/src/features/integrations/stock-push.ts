@@ -68,7 +68,7 @@ export async function stockLevelsFor(tx: Tx, tenantId: string, channelId: string
   const rows = await tx.$queryRaw<{ id: string; sku: string; free: number; preorder_left: number | null; store_inventory_id: string | null }[]>`
     SELECT p.id::text, p.sku, coalesce(s.on_hand - s.allocated, 0) AS free, m.store_inventory_id,
       CASE WHEN p.is_preorder AND p.restock_quantity IS NOT NULL THEN p.restock_quantity - coalesce((
-        SELECT sum(l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled - l.quantity_allocated)::int FROM sales_order_lines l
+        SELECT sum(l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled - l.quantity_allocated)::float8 FROM sales_order_lines l
         WHERE l.tenant_id = p.tenant_id AND l.product_id = p.id AND l.warehouse_id = ${channel.warehouse_id}::uuid AND l.is_active), 0) END AS preorder_left
     FROM products p
     LEFT JOIN stock_levels s ON s.tenant_id = p.tenant_id AND s.warehouse_id = ${channel.warehouse_id}::uuid AND s.product_id = p.id

@@ -192,8 +192,8 @@ function extrasJoin(tenantId: string): Prisma.Sql {
   return Prisma.sql`
     JOIN sales_channels c ON c.tenant_id = ${tenantId}::uuid AND c.id = o.channel_id
     CROSS JOIN LATERAL (
-      SELECT count(*)::int AS line_count, coalesce(sum(quantity_ordered), 0)::int AS unit_count,
-             coalesce(sum(quantity_ordered - quantity_shipped - quantity_cancelled), 0)::int AS remaining
+      SELECT count(*)::int AS line_count, coalesce(sum(quantity_ordered), 0)::float8 AS unit_count,
+             coalesce(sum(quantity_ordered - quantity_shipped - quantity_cancelled), 0)::float8 AS remaining
       FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND order_id = o.id
     ) l`;
 }

@@ -34,7 +34,7 @@ export async function linkWaitingOrders(tx: Tx, ctx: RequestContext, po: { id: s
             JOIN purchase_orders p ON p.tenant_id = pol.tenant_id AND p.id = pol.purchase_order_id
             WHERE k.tenant_id = l.tenant_id AND k.sales_order_line_id = l.id AND p.id <> ${po.id}::uuid
               AND p.status IN ('draft', 'ordered', 'partially_received') AND pol.quantity_ordered > pol.quantity_received
-          ), 0))::int AS need
+          ), 0))::float8 AS need
       FROM sales_order_lines l
       WHERE l.tenant_id = ${tenantId}::uuid AND l.warehouse_id = ${po.warehouseId}::uuid AND l.product_id = ${line.productId}::uuid
         AND l.is_active AND l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled > l.quantity_allocated

@@ -65,9 +65,9 @@ export function reportRowsSql(tenantId: string, f: ReportFilters, sort: ReportSo
     ),
     demand AS (
       SELECT k.warehouse_id, k.product_id,
-        coalesce(sum(l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled) FILTER (WHERE l.is_active), 0)::int AS demand,
-        coalesce(sum(l.quantity_allocated) FILTER (WHERE l.is_active), 0)::int AS allocated,
-        coalesce(sum(l.quantity_hard_allocated), 0)::int AS hard_allocated,
+        coalesce(sum(l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled) FILTER (WHERE l.is_active), 0)::float8 AS demand,
+        coalesce(sum(l.quantity_allocated) FILTER (WHERE l.is_active), 0)::float8 AS allocated,
+        coalesce(sum(l.quantity_hard_allocated), 0)::float8 AS hard_allocated,
         count(DISTINCT l.order_id) FILTER (WHERE l.is_active AND ${SHORT} > 0)::int AS waiting_orders,
         min(l.rank_order_date) FILTER (WHERE l.is_active AND ${SHORT} > 0) AS oldest_waiting
       FROM short_keys k
@@ -76,7 +76,7 @@ export function reportRowsSql(tenantId: string, f: ReportFilters, sort: ReportSo
       GROUP BY k.warehouse_id, k.product_id
     ),
     incoming AS (
-      SELECT k.warehouse_id, k.product_id, sum(pol.quantity_ordered - pol.quantity_received)::int AS quantity, min(po.expected_date) AS nearest
+      SELECT k.warehouse_id, k.product_id, sum(pol.quantity_ordered - pol.quantity_received)::float8 AS quantity, min(po.expected_date) AS nearest
       FROM short_keys k
       JOIN purchase_order_lines pol ON pol.tenant_id = ${tenantId}::uuid AND pol.product_id = k.product_id
       JOIN purchase_orders po ON po.tenant_id = pol.tenant_id AND po.id = pol.purchase_order_id AND po.warehouse_id = k.warehouse_id
@@ -85,9 +85,9 @@ export function reportRowsSql(tenantId: string, f: ReportFilters, sort: ReportSo
     ),
     rows AS (
       SELECT d.product_id::text, p.sku, p.name, p.is_preorder, d.warehouse_id::text, w.code AS warehouse_code,
-        d.demand, coalesce(s.on_hand, 0)::int AS on_hand, d.hard_allocated, d.allocated, (d.demand - d.allocated)::int AS shortfall,
-        coalesce(i.quantity, 0)::int AS incoming, i.nearest AS nearest_expected_date,
-        greatest(0, d.demand - d.allocated - coalesce(i.quantity, 0))::int AS net_to_buy,
+        d.demand, coalesce(s.on_hand, 0)::int AS on_hand, d.hard_allocated, d.allocated, (d.demand - d.allocated)::float8 AS shortfall,
+        coalesce(i.quantity, 0)::float8 AS incoming, i.nearest AS nearest_expected_date,
+        greatest(0, d.demand - d.allocated - coalesce(i.quantity, 0))::float8 AS net_to_buy,
         d.waiting_orders, d.oldest_waiting,
         sup.supplier_id::text, sup.supplier_name, sup.unit_cost_cents, sup.lead_time_days, sup.min_order_qty, sup.case_pack
       FROM demand d
@@ -153,7 +153,7 @@ export function readShortByAge(tx: Tx, tenantId: string, f: ReportFilters) {
     : Prisma.empty;
   return tx.$queryRaw<{ days: number; units: number }[]>`
     WITH keys AS (SELECT x.warehouse_id::uuid AS warehouse_id, x.product_id::uuid AS product_id FROM (${reportRowsSql(tenantId, f, "net_need")}) x)
-    SELECT greatest(0, floor(extract(epoch FROM (now() - l.rank_order_date)) / 86400))::int AS days, sum(${SHORT})::int AS units
+    SELECT greatest(0, floor(extract(epoch FROM (now() - l.rank_order_date)) / 86400))::int AS days, sum(${SHORT})::float8 AS units
     FROM keys k
     JOIN sales_order_lines l ON l.tenant_id = ${tenantId}::uuid AND l.warehouse_id = k.warehouse_id AND l.product_id = k.product_id
     WHERE l.is_active AND ${SHORT} > 0 ${channelFilter}
@@ -163,7 +163,7 @@ export function readShortByAge(tx: Tx, tenantId: string, f: ReportFilters) {
 /** The SKUs with the most units short over the filtered rows (all warehouses summed). */
 export function readTopShortSkus(tx: Tx, tenantId: string, f: ReportFilters, limit: number) {
   return tx.$queryRaw<{ product_id: string; sku: string; name: string; units_short: number }[]>`
-    SELECT x.product_id, x.sku, x.name, sum(x.shortfall)::int AS units_short
+    SELECT x.product_id, x.sku, x.name, sum(x.shortfall)::float8 AS units_short
     FROM (${reportRowsSql(tenantId, f, "net_need")}) x
     GROUP BY x.product_id, x.sku, x.name
     ORDER BY units_short DESC, x.sku
@@ -187,8 +187,8 @@ export interface WaitingOrderRecord {
 export function readWaitingOrders(tx: Tx, tenantId: string, warehouseId: string, productId: string, limit: number) {
   return tx.$queryRaw<WaitingOrderRecord[]>`
     SELECT o.id::text AS order_id, o.number, o.customer_name, o.order_date, o.ship_by, o.priority, o.tags,
-      sum(l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled)::int AS remaining,
-      sum(l.quantity_allocated)::int AS allocated,
+      sum(l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled)::float8 AS remaining,
+      sum(l.quantity_allocated)::float8 AS allocated,
       CASE WHEN bool_or(l.projected_date IS NULL) THEN NULL ELSE max(l.projected_date) END AS projected_date
     FROM sales_order_lines l
     JOIN sales_orders o ON o.tenant_id = l.tenant_id AND o.id = l.order_id
