@@ -68,15 +68,12 @@ test("a purchaser raises POs from the backorder report, receives one in part by 
   await scan.pressSequentially(bag.barcode, { delay: 5 });
   await scan.press("Enter");
   await expect(page.getByRole("alert")).toContainText("is not on");
-  // Three mugs arrive (the keyboard-wedge scanner types fast and presses Enter).
-  await scan.fill("");
-  await scan.pressSequentially(mug.barcode, { delay: 5 });
-  await scan.press("Enter");
-  const qty = page.getByLabel("Quantity", { exact: true });
-  await expect(qty).toBeFocused();
-  await qty.fill("3");
-  await qty.press("Enter");
+  // Three mugs arrive (the keyboard-wedge scanner types fast and presses Enter): each scan adds one, focus stays.
+  await expect(scan).toHaveValue("");
+  for (let i = 0; i < 3; i++) await page.keyboard.type(`${mug.barcode}\n`, { delay: 0 });
+  await expect(page.getByLabel(`Received quantity for ${mug.sku}`)).toHaveValue("3");
   await expect(scan).toBeFocused();
+  await expect(scan).toHaveValue("");
   await expect(page.getByRole("table", { name: "Scanned lines" }).getByRole("row").filter({ hasText: mug.sku })).toContainText("Complete");
   await page.getByRole("button", { name: /Post receipt/ }).click();
 

@@ -103,6 +103,16 @@ export const ZOrderListItem = z.object({
 export type TOrderListItem = z.infer<typeof ZOrderListItem>;
 export const ZOrderListPage = ZPage(ZOrderListItem);
 
+/**
+ * What a scanner or a person may type to find one order: its number with or without the prefix
+ * and leading zeros (`SO-001628`, `1628`, `001628`), the store's order id or name (`#1001`), or a
+ * slip's barcode (the order number on the packing and staging slips, or a shipment number).
+ */
+export const ZOrderLookupQuery = z.object({ code: z.string().trim().min(1).max(200) }).strict();
+export type TOrderLookupQuery = z.infer<typeof ZOrderLookupQuery>;
+export const ZOrderLookup = z.object({ id: ZId, number: z.string(), status: ZOrderStatus, matchedBy: z.enum(["number", "external_id", "store_order_name", "shipment"]) });
+export type TOrderLookup = z.infer<typeof ZOrderLookup>;
+
 export const COUNT_KEYS = ["fulfillable", "partially_fulfillable", "backordered", "open", "on_hold", "partially_shipped", "shipped", "cancelled"] as const;
 export type TCountKey = (typeof COUNT_KEYS)[number];
 export const COUNT_CAP = 10_000;

@@ -1,17 +1,21 @@
-// The orders list, its tab counts, CSV export and bulk actions. Mounted before the orders
-// router so /orders/counts and /orders/export.csv are not read as an order id.
-import { ZBulkOrderRequest, ZBulkOrderResponse, ZOrderCounts, ZOrderCountsQuery, ZOrderExportQuery, ZOrderExportSelection, ZOrderListPage, ZOrderListQuery } from "@bod/contracts/order-list";
+// The orders list, its tab counts, the scan lookup, CSV export and bulk actions. Mounted before the orders
+// router so /orders/counts, /orders/lookup and /orders/export.csv are not read as an order id.
+import { ZBulkOrderRequest, ZBulkOrderResponse, ZOrderCounts, ZOrderCountsQuery, ZOrderExportQuery, ZOrderExportSelection, ZOrderListPage, ZOrderListQuery, ZOrderLookup, ZOrderLookupQuery } from "@bod/contracts/order-list";
 import { ApiRouter } from "../../http/endpoint.ts";
 import { AppError } from "../../http/errors.ts";
 import { ROLES } from "../../http/auth.ts";
 import { bulkOrderAction } from "./bulk.ts";
 import { exportOrders, exportSelectedOrders } from "./export.ts";
+import { lookupOrder } from "./lookup.ts";
 import { countOrders, listOrders } from "./service.ts";
 
 export const orderListRoutes = new ApiRouter("/api/v1/orders");
 const r = orderListRoutes;
 
 r.get("/", { summary: "List orders (filters, sort, keyset pages)", query: ZOrderListQuery, response: ZOrderListPage }, ({ ctx, query }) => listOrders(ctx, query));
+r.get("/lookup", { summary: "One order by a scanned code: number (prefix optional), store order id or name, shipment number", query: ZOrderLookupQuery, response: ZOrderLookup }, ({ ctx, query }) =>
+  lookupOrder(ctx, query.code),
+);
 r.get("/counts", { summary: "Tab counts for the orders list", query: ZOrderCountsQuery, response: ZOrderCounts }, ({ ctx, query }) => countOrders(ctx, query));
 r.get("/export.csv", { summary: "The filtered orders list as CSV (streamed)", query: ZOrderExportQuery }, ({ ctx, query }, _req, res) => exportOrders(ctx, query, res));
 r.post("/export.csv", { summary: "Selected orders as CSV", body: ZOrderExportSelection }, ({ ctx, body }, _req, res) => exportSelectedOrders(ctx, body.orderIds, res));

@@ -1,52 +1,48 @@
 import "./extras.css";
-import type { Ref } from "react";
+import { useRef, type RefObject } from "react";
 import { FormField } from "./form-field.tsx";
+import { useScanField, type ScanHandler } from "../../lib/use-scan-field.ts";
 
 /**
- * A field for a keyboard-wedge scanner: the scanner types fast and presses Enter, which hands the
- * code to `onScan`. Typing a SKU and pressing Enter works the same. The text is selected on focus,
- * so the next scan replaces it.
+ * A field for a keyboard-wedge scanner (fast typing, then Enter) — and for a person typing a
+ * code. Every scan screen uses it, so they behave alike: Enter hands the code to `onScan`, the
+ * field empties and keeps focus whether the scan was good or bad, scans typed during a pending
+ * lookup (a handler returning a promise) run after it in order, none is lost or merged. The
+ * screen's main field has `autoFocus`: focused as soon as it exists, it also takes the keys typed
+ * before it existed (see lib/early-keys.ts).
  */
 export function ScanInput({
   label,
-  value,
-  onChange,
   onScan,
   inputRef,
   autoFocus,
   hint,
   error,
-  disabled,
 }: {
   label: string;
-  value: string;
-  onChange: (v: string) => void;
-  onScan: (code: string) => void;
-  inputRef?: Ref<HTMLInputElement>;
+  onScan: ScanHandler;
+  inputRef?: RefObject<HTMLInputElement | null>;
   autoFocus?: boolean;
   hint?: string;
   error?: string;
-  disabled?: boolean;
 }) {
+  const ownRef = useRef<HTMLInputElement>(null);
+  const ref = inputRef ?? ownRef;
+  const field = useScanField(onScan, { takeEarly: !!autoFocus, inputRef: ref });
   return (
     <FormField label={label} hint={hint} error={error}>
       <input
-        ref={inputRef}
+        ref={ref}
         className="mono scan-input"
-        value={value}
+        value={field.value}
         autoComplete="off"
         autoCapitalize="off"
+        autoCorrect="off"
         spellCheck={false}
+        enterKeyHint="enter"
         autoFocus={autoFocus}
-        disabled={disabled}
-        onFocus={(e) => e.currentTarget.select()}
-        onChange={(e) => onChange(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key !== "Enter") return;
-          e.preventDefault();
-          const code = e.currentTarget.value.trim();
-          if (code) onScan(code);
-        }}
+        onChange={(e) => field.setValue(e.target.value)}
+        onKeyDown={field.onKeyDown}
       />
     </FormField>
   );

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, buildPath } from "../../../lib/api.ts";
 import { usePagedList } from "../../../lib/list-query.ts";
+import { lookupOrder } from "../../../lib/order-lookup.ts";
 import type { TOutboxEventDetail } from "@bod/contracts/integrations";
 import type {
   TBulkRequest,
@@ -53,12 +54,9 @@ export function useOrderOutbox(id: string) {
   });
 }
 
-/** An order by its number (scan-to-ship): the list's search, then an exact match. */
-export async function findOrderByNumber(number: string): Promise<TOrderDetail | undefined> {
-  const n = number.trim();
-  if (!n) return undefined;
-  const page = await api.get<{ items: TOrderListItem[] }>("/orders", { q: n, status: "open,on_hold,partially_shipped,shipped,cancelled", limit: 20 });
-  const hit = page.items.find((o) => o.number.toLowerCase() === n.toLowerCase());
+/** The order a scanned code names (number with or without prefix, store order id, slip barcode), in full; undefined when none. */
+export async function findOrderByCode(code: string): Promise<TOrderDetail | undefined> {
+  const hit = await lookupOrder(code);
   return hit ? api.get<TOrderDetail>(`/orders/${hit.id}`) : undefined;
 }
 

@@ -1,14 +1,13 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
-import { FormField } from "../../../components/ui/form-field.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { Alert, ErrorAlert } from "../../../components/ui/alert.tsx";
-import { ScanFeedback } from "../../../components/ui/scan-input.tsx";
+import { ScanFeedback, ScanInput } from "../../../components/ui/scan-input.tsx";
 import { Table } from "../../../components/ui/table.tsx";
 import { errorMessage } from "../../../lib/api.ts";
 import { useIdempotencyKey } from "../../../lib/use-idempotency-key.ts";
-import { findOrderByNumber, useCreateShipment } from "../api/orders-api.ts";
+import { findOrderByCode, useCreateShipment } from "../api/orders-api.ts";
 import type { TOrderDetail, TOrderShipment } from "../api/order-types.ts";
 import { shippableNow } from "../components/shipment-form.tsx";
 import { StatusBadge } from "../components/order-badges.tsx";
@@ -16,17 +15,16 @@ import { beepError } from "../lib/beep.ts";
 import "../orders.css";
 
 /**
- * Scan-to-ship for a keyboard-wedge scanner (fast typing + Enter): scan the order number,
- * then each item; a wrong item or one too many is a loud error; confirm ships what was scanned.
+ * Scan-to-ship for a keyboard-wedge scanner (fast typing + Enter): scan the order (its number
+ * with or without SO-, the store's order id, or the packing slip's barcode), then each item — a
+ * repeated scan adds one; a wrong item or one too many is a loud error; confirm ships what was
+ * scanned. Both fields are ScanInputs: cleared and focused after every scan, none lost.
  */
 export function ScanPage() {
-  const [number, setNumber] = useState("");
   const [order, setOrder] = useState<TOrderDetail>();
-  const [finding, setFinding] = useState(false);
   const [error, setError] = useState<string>();
   const [last, setLast] = useState<string>();
   const [done, setDone] = useState<{ order: TOrderDetail; shipment: TOrderShipment }>();
-  const orderRef = useRef<HTMLInputElement>(null);
 
   function fail(message: string) {
     setError(message);
@@ -34,31 +32,26 @@ export function ScanPage() {
     beepError();
   }
 
-  async function findOrder(e: FormEvent) {
-    e.preventDefault();
-    const n = number.trim();
-    if (!n) return;
-    setFinding(true);
+  async function findOrder(code: string) {
     setError(undefined);
     setDone(undefined);
     try {
-      const o = await findOrderByNumber(n);
-      if (!o) fail(`No order with number “${n}”`);
+      const o = await findOrderByCode(code);
+      if (!o) fail(`No order matches “${code}”`);
       else if (!o.lines.some((l) => shippableNow(l) > 0)) fail(`Order ${o.number} has nothing to ship now (${o.status === "shipped" ? "already shipped" : "no stock allocated"})`);
-      else setOrder(o);
+      else {
+        setOrder(o);
+        return "leave" as const;
+      }
     } catch (err) {
       fail(errorMessage(err));
-    } finally {
-      setFinding(false);
     }
   }
 
   function reset(message?: string) {
     setOrder(undefined);
-    setNumber("");
     setError(undefined);
     setLast(message);
-    setTimeout(() => orderRef.current?.focus(), 0);
   }
 
   return (
@@ -69,14 +62,7 @@ export function ScanPage() {
       <PageHeader title="Scan to ship" description="Scan the order number, then every item; confirm to create the shipment." />
       {!order ? (
         <section className="card">
-          <form onSubmit={findOrder} className="form-row">
-            <FormField label="Order number">
-              <input ref={orderRef} className="scan-input mono" value={number} onChange={(e) => setNumber(e.target.value)} autoFocus autoComplete="off" />
-            </FormField>
-            <Button type="submit" variant="primary" busy={finding}>
-              Find order
-            </Button>
-          </form>
+          <ScanInput label="Order number" onScan={findOrder} autoFocus hint="Order number (with or without SO-), the store's order id, or the packing slip's barcode; then Enter." />
           <ScanFeedback error={error} />
           {done && (
             <Alert tone="success">
@@ -105,12 +91,10 @@ export function ScanPage() {
 function ScanItems({ order, onCancel, onShipped }: { order: TOrderDetail; onCancel: () => void; onShipped: (r: { order: TOrderDetail; shipment: TOrderShipment }) => void }) {
   const lines = order.lines.filter((l) => l.remaining > 0);
   const [scanned, setScanned] = useState<Record<string, number>>({});
-  const [code, setCode] = useState("");
   const [error, setError] = useState<string>();
   const [ok, setOk] = useState<string>();
   const create = useCreateShipment(order.id);
   const key = useIdempotencyKey();
-  const scanRef = useRef<HTMLInputElement>(null);
   const total = Object.values(scanned).reduce((a, b) => a + b, 0);
 
   function fail(message: string) {
@@ -119,12 +103,8 @@ function ScanItems({ order, onCancel, onShipped }: { order: TOrderDetail; onCanc
     beepError();
   }
 
-  function scan(e: FormEvent) {
-    e.preventDefault();
+  function scan(code: string) {
     const c = code.trim();
-    setCode("");
-    scanRef.current?.focus();
-    if (!c) return;
     const lc = c.toLowerCase();
     const line = lines.find((l) => l.barcode === c) ?? lines.find((l) => l.sku.toLowerCase() === lc);
     if (!line) return fail(`Wrong item: ${c} is not on order ${order.number}`);
@@ -157,11 +137,7 @@ function ScanItems({ order, onCancel, onShipped }: { order: TOrderDetail; onCanc
       <h2 id="scan-order-title">
         Order {order.number} · {order.customer.name} <StatusBadge value={order.status} />
       </h2>
-      <form onSubmit={scan} className="form-row">
-        <FormField label="Scan item" hint="Barcode or SKU, then Enter">
-          <input ref={scanRef} className="scan-input mono" value={code} onChange={(e) => setCode(e.target.value)} autoFocus autoComplete="off" />
-        </FormField>
-      </form>
+      <ScanInput label="Scan item" onScan={scan} autoFocus hint="Barcode or SKU, then Enter: each scan counts one unit." />
       <ScanFeedback error={error} ok={ok} />
       <Table
         label="Scan progress"

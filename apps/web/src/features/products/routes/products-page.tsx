@@ -8,15 +8,13 @@ import { EmptyState } from "../../../components/ui/empty-state.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { CheckboxField } from "../../../components/ui/form-field.tsx";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
-import { useDebounced } from "../../../lib/use-debounced.ts";
 import { useProducts } from "../api/products-api.ts";
 
 export function ProductsPage() {
   const [q, setQ] = useSearchParamState("q");
   const [review, setReview] = useSearchParamState("needsReview");
   const needsReview = review === "true";
-  const debounced = useDebounced(q);
-  const list = useProducts(debounced, needsReview);
+  const list = useProducts(q, needsReview);
   const navigate = useNavigate();
   return (
     <div className="page">
@@ -30,15 +28,15 @@ export function ProductsPage() {
         }
       />
       <div className="toolbar">
-        <SearchInput label="Search products" value={q} onChange={setQ} placeholder="SKU, name or barcode (press /)" />
+        <SearchInput label="Search products" value={q} onChange={setQ} placeholder="SKU, name or barcode (press /)" autoFocus debounceMs={250} />
         <CheckboxField label="Needs review only" description="Created from store orders whose SKU matched no product." checked={needsReview} onChange={(v) => setReview(v ? "true" : "")} />
       </div>
       <PagedTable
         list={list}
         label="Products"
         empty={
-          <EmptyState title={needsReview ? (debounced ? `No product to review matches “${debounced}”` : "No product needs review") : debounced ? `No products match “${debounced}”` : "No products yet"}>
-            {!debounced && !needsReview && <p>Create the first one with “New product”.</p>}
+          <EmptyState title={needsReview ? (q ? `No product to review matches “${q}”` : "No product needs review") : q ? `No products match “${q}”` : "No products yet"}>
+            {!q && !needsReview && <p>Create the first one with “New product”.</p>}
           </EmptyState>
         }
         head={

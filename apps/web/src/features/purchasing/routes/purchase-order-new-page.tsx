@@ -25,7 +25,6 @@ export function PurchaseOrderNewPage() {
   const [supplierId, setSupplierId] = useState("");
   const [warehouseId, setWarehouseId] = useState("");
   const [expectedDate, setExpectedDate] = useState("");
-  const [code, setCode] = useState("");
   const [codeError, setCodeError] = useState<string>();
   const [lines, setLines] = useState<DraftLine[]>([]);
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -40,9 +39,13 @@ export function PurchaseOrderNewPage() {
       const product = await findProductByCode(c);
       if (!product) return setCodeError(`No product with SKU or barcode “${c}”`);
       setCodeError(undefined);
-      setCode("");
       key.renew();
-      setLines((ls) => (ls.some((l) => l.product.id === product.id) ? ls : [...ls, { product, quantity: "1", unitCost: "" }]));
+      // A repeated scan of the same product adds one unit.
+      setLines((ls) =>
+        ls.some((l) => l.product.id === product.id)
+          ? ls.map((l) => (l.product.id === product.id ? { ...l, quantity: String((Number(l.quantity) || 0) + 1) } : l))
+          : [...ls, { product, quantity: "1", unitCost: "" }],
+      );
     } catch (err) {
       setCodeError(errorMessage(err));
     }
@@ -111,7 +114,7 @@ export function PurchaseOrderNewPage() {
           <FormField label="Expected date" error={err("expectedDate")}>
             <input type="date" value={expectedDate} onChange={(e) => (key.renew(), setExpectedDate(e.target.value))} />
           </FormField>
-          <ScanInput label="Add SKU" hint="Scan a barcode or type a SKU, then Enter." value={code} onChange={setCode} onScan={(c) => void addProduct(c)} inputRef={codeRef} error={codeError} />
+          <ScanInput label="Add SKU" hint="Scan a barcode or type a SKU, then Enter." onScan={addProduct} inputRef={codeRef} error={codeError} />
         </div>
         {lines.length > 0 && (
           <Table

@@ -7,7 +7,6 @@ import { FormField } from "../../../components/ui/form-field.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
 import { formatCents, humanize } from "../../../lib/format.ts";
 import { useSupplierOptions } from "../../../lib/lookups.ts";
-import { useDebounced } from "../../../lib/use-debounced.ts";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { purchaseOrdersCsvHref, usePurchaseOrders } from "../api/purchase-orders-api.ts";
 import { PURCHASE_ORDER_STATUSES } from "../api/purchasing-types.ts";
@@ -19,12 +18,11 @@ export function PurchasingPage() {
   const [status, setStatus] = useSearchParamState("status");
   const [supplierId, setSupplierId] = useSearchParamState("supplierId");
   const [q, setQ] = useSearchParamState("q");
-  const debounced = useDebounced(q);
-  const filters = { status, supplierId, q: debounced };
+  const filters = { status, supplierId, q };
   const list = usePurchaseOrders(filters);
   const suppliers = useSupplierOptions();
   const navigate = useNavigate();
-  const filtered = !!(status || supplierId || debounced);
+  const filtered = !!(status || supplierId || q);
 
   return (
     <div className="page">
@@ -46,7 +44,7 @@ export function PurchasingPage() {
         }
       />
       <div className="toolbar">
-        <SearchInput label="Search purchase orders" value={q} onChange={setQ} placeholder="PO number, supplier or SKU (press /)" />
+        <SearchInput label="Search purchase orders" value={q} onChange={setQ} placeholder="PO number, supplier or SKU (press /)" autoFocus debounceMs={250} />
         <FormField label="Status">
           <select value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">Any status</option>

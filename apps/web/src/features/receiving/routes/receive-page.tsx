@@ -1,11 +1,12 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
 import { Spinner } from "../../../components/ui/spinner.tsx";
 import { Alert, ErrorAlert } from "../../../components/ui/alert.tsx";
 import { Button } from "../../../components/ui/button.tsx";
-import { CheckboxField, FormField } from "../../../components/ui/form-field.tsx";
-import { ScanInput } from "../../../components/ui/scan-input.tsx";
+import { CheckboxField } from "../../../components/ui/form-field.tsx";
+import { ScanFeedback, ScanInput } from "../../../components/ui/scan-input.tsx";
+import { beepError } from "../../../lib/beep.ts";
 import { ConfirmDialog } from "../../../components/ui/dialog.tsx";
 import { FactList } from "../../../components/ui/fact-list.tsx";
 import { Table } from "../../../components/ui/table.tsx";
@@ -42,20 +43,18 @@ function findLine(po: TPurchaseOrder, code: string): TPurchaseOrderLine | undefi
 }
 
 /**
- * Scan-first receiving: the cursor sits in "Scan or type SKU"; a scanner types the barcode and
- * presses Enter, focus jumps to "Quantity" (1, selected), Enter adds and jumps back.
+ * Scan-first receiving: the cursor stays in "Scan or type SKU" — each scan (barcode or SKU, then
+ * Enter) adds one unit of its line to the receipt; a count is changed in the receipt's table, never
+ * by moving focus out of the scan field, so the next scan always lands in it.
  */
 function ReceiveScreen({ po }: { po: TPurchaseOrder }) {
-  const [code, setCode] = useState("");
-  const [qty, setQty] = useState("1");
-  const [current, setCurrent] = useState<TPurchaseOrderLine>();
+  const [last, setLast] = useState<{ line: TPurchaseOrderLine; quantity: number }>();
   const [scanError, setScanError] = useState<string>();
   const [scanned, setScanned] = useState<Scanned>([]);
   const [allowOver, setAllowOver] = useState(false);
   const [confirmAll, setConfirmAll] = useState(false);
   const [result, setResult] = useState<TPostReceiptResponse>();
   const scanRef = useRef<HTMLInputElement>(null);
-  const qtyRef = useRef<HTMLInputElement>(null);
   const post = usePostReceipt(po.id);
   const key = useIdempotencyKey();
   const toast = useToast();
@@ -71,41 +70,24 @@ function ReceiveScreen({ po }: { po: TPurchaseOrder }) {
     setResult(undefined);
     const line = findLine(po, value);
     if (!line) {
-      setCurrent(undefined);
+      setLast(undefined);
       setScanError(`“${value}” is not on ${po.number}. Do not receive it: set it aside and check the delivery note.`);
-      scanRef.current?.select();
-      return;
-    }
-    setScanError(undefined);
-    setCurrent(line);
-    setCode(line.sku);
-    setQty("1");
-    setTimeout(() => qtyRef.current?.select(), 0);
-  }
-
-  function addScanned(e: FormEvent) {
-    e.preventDefault();
-    if (!current) {
-      if (code.trim()) onScan(code);
-      else scanRef.current?.focus();
-      return;
-    }
-    const n = Number(qty);
-    if (!Number.isInteger(n) || n < 1) {
-      setScanError("Quantity must be a whole number of at least 1");
-      qtyRef.current?.select();
+      beepError();
       return;
     }
     setScanError(undefined);
     key.renew();
-    setScanned((list) => {
-      const found = list.find((s) => s.lineId === current.id);
-      return found ? list.map((s) => (s.lineId === current.id ? { ...s, quantity: s.quantity + n } : s)) : [...list, { lineId: current.id, quantity: n }];
-    });
-    setCurrent(undefined);
-    setCode("");
-    setQty("1");
-    focusScan();
+    const now = (scanned.find((s) => s.lineId === line.id)?.quantity ?? 0) + 1;
+    setScanned((list) => (list.some((s) => s.lineId === line.id) ? list.map((s) => (s.lineId === line.id ? { ...s, quantity: now } : s)) : [...list, { lineId: line.id, quantity: now }]));
+    setLast({ line, quantity: now });
+  }
+
+  /** A count typed in the receipt's table (a box of 24 need not be scanned 24 times). */
+  function setQuantity(lineId: string, text: string) {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0) return;
+    key.renew();
+    setScanned((list) => list.map((s) => (s.lineId === lineId ? { ...s, quantity: n } : s)));
   }
 
   function submit(body: TPostReceiptRequest) {
@@ -151,29 +133,14 @@ function ReceiveScreen({ po }: { po: TPurchaseOrder }) {
         <Alert tone="info">This purchase order is {humanize(po.status).toLowerCase()}: nothing more can be received on it.</Alert>
       ) : (
         <section className="card">
-          <form onSubmit={addScanned} noValidate className="scan-grid">
-            <ScanInput
-              label="Scan or type SKU"
-              value={code}
-              onChange={(v) => {
-                setCode(v);
-                setCurrent(undefined);
-              }}
-              onScan={onScan}
-              inputRef={scanRef}
-              autoFocus
-              hint={current ? `${current.sku} · ${current.name} · ${current.remaining} remaining` : "Scan the item's barcode, or type its SKU and press Enter."}
-            />
-            <FormField label="Quantity" hint="Enter adds to the receipt.">
-              <input ref={qtyRef} type="number" min={1} step={1} inputMode="numeric" value={qty} onChange={(e) => setQty(e.target.value)} onFocus={(e) => e.currentTarget.select()} />
-            </FormField>
-            <Button type="submit">Add</Button>
-          </form>
-          {scanError && (
-            <div className="alert alert-error scan-alert" role="alert">
-              {scanError}
-            </div>
-          )}
+          <ScanInput
+            label="Scan or type SKU"
+            onScan={onScan}
+            inputRef={scanRef}
+            autoFocus
+            hint="Scan the item's barcode, or type its SKU, then Enter: each scan adds one unit. Change a count in the table below."
+          />
+          <ScanFeedback error={scanError} ok={last && `${last.line.sku} · ${last.line.name}: ${last.quantity} scanned, ${last.line.remaining} remaining on the order`} />
         </section>
       )}
       {isOpen && (
@@ -206,7 +173,19 @@ function ReceiveScreen({ po }: { po: TPurchaseOrder }) {
                   <tr key={s.lineId} className={diff > 0 ? "row-over" : undefined}>
                     <td className="mono">{l.sku}</td>
                     <td>{l.name}</td>
-                    <td className="num">{s.quantity}</td>
+                    <td className="num">
+                      <input
+                        className="qty-input"
+                        type="number"
+                        min={0}
+                        step={1}
+                        inputMode="numeric"
+                        aria-label={`Received quantity for ${l.sku}`}
+                        value={s.quantity}
+                        onChange={(e) => setQuantity(s.lineId, e.target.value)}
+                        onKeyDown={(e) => e.key === "Enter" && (e.preventDefault(), scanRef.current?.focus())}
+                      />
+                    </td>
                     <td className="num">{l.remaining}</td>
                     <td>{diff > 0 ? <strong>Over by {diff}</strong> : diff === 0 ? "Complete" : `${-diff} still to come`}</td>
                     <td className="row-actions">
@@ -229,9 +208,9 @@ function ReceiveScreen({ po }: { po: TPurchaseOrder }) {
           <div className="section-actions">
             <Button
               variant="primary"
-              disabled={scanned.length === 0 || (over.length > 0 && !allowOver)}
+              disabled={totalUnits === 0 || (over.length > 0 && !allowOver)}
               busy={post.isPending && !confirmAll}
-              onClick={() => submit({ lines: scanned.map((s) => ({ productId: lineById.get(s.lineId)!.productId, quantity: s.quantity })), ...(over.length > 0 ? { allowOverReceipt: true } : {}) })}
+              onClick={() => submit({ lines: scanned.filter((s) => s.quantity > 0).map((s) => ({ productId: lineById.get(s.lineId)!.productId, quantity: s.quantity })), ...(over.length > 0 ? { allowOverReceipt: true } : {}) })}
             >
               Post receipt{totalUnits ? ` (${totalUnits} units)` : ""}
             </Button>

@@ -5,26 +5,24 @@ import { SearchInput } from "../../../components/ui/search-input.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
 import { humanize } from "../../../lib/format.ts";
-import { useDebounced } from "../../../lib/use-debounced.ts";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useOpenPurchaseOrders } from "../api/receiving-api.ts";
 
 /** Receiving, step one: pick the PO the delivery belongs to. */
 export function ReceivingPage() {
   const [q, setQ] = useSearchParamState("q");
-  const debounced = useDebounced(q);
-  const list = useOpenPurchaseOrders(debounced);
+  const list = useOpenPurchaseOrders(q);
   return (
     <div className="page">
       <PageHeader title="Receiving" description="Choose the purchase order of the delivery, then scan what arrived." />
       <div className="toolbar">
-        <SearchInput label="Search open purchase orders" value={q} onChange={setQ} placeholder="PO number or supplier (press /)" />
+        <SearchInput label="Search open purchase orders" value={q} onChange={setQ} placeholder="PO number or supplier (press /)" autoFocus debounceMs={250} />
       </div>
       <PagedTable
         list={list}
         label="Open purchase orders"
         empty={
-          <EmptyState title={debounced ? `No open purchase order matches “${debounced}”` : "No purchase order is waiting to be received"}>
+          <EmptyState title={q ? `No open purchase order matches “${q}”` : "No purchase order is waiting to be received"}>
             <p>
               Submitted purchase orders show here. See <Link to="/purchasing">Purchasing</Link>.
             </p>

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TContainer, TLocation } from "@bod/contracts/warehouses";
 import type { TCreateShipmentRequest, TOrderDetail, TShipmentResponse } from "@bod/contracts/orders";
-import type { TOrderListItem } from "@bod/contracts/order-list";
 import type { TChangeFulfillmentModeRequest, TOrderStaging, TStagedOrder, TStageRequest, TStagingBoard, TUnstageRequest } from "@bod/contracts/staging";
 import { api } from "../../../lib/api.ts";
 import { fetchAll } from "../../../lib/list-query.ts";
@@ -48,13 +47,6 @@ export function useCreateContainer(locationId: string) {
     mutationFn: (code: string) => api.post<TContainer>(`/locations/${locationId}/containers`, { code }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["containers", locationId] }),
   });
-}
-
-/** A scanned or typed order number → the order's id, or undefined when no open order has exactly that number. */
-export async function findOpenOrderId(number: string): Promise<string | undefined> {
-  const n = number.trim();
-  const page = await api.get<{ items: TOrderListItem[] }>("/orders", { q: n, status: "open,on_hold,partially_shipped", limit: 20 });
-  return page.items.find((o) => o.number.toLowerCase() === n.toLowerCase())?.id;
 }
 
 export function usePickOrder(orderId: string | undefined) {

@@ -49,12 +49,10 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
   const shipKey = useIdempotencyKey();
   const locations = usePickLocations(order.warehouseId);
   const itemRef = useRef<HTMLInputElement>(null);
-  const [containerText, setContainerText] = useState("");
   const [scannedContainer, setScannedContainer] = useState<string>();
   const [target, setTarget] = useState<StagingTarget>({ warehouseId: order.warehouseId, locationId: "", containerId: "" });
   const [fromLocationId, setFromLocationId] = useState("");
   const chosen = useContainers(target.locationId).data?.find((c) => c.id === target.containerId);
-  const [code, setCode] = useState("");
   const [scanned, setScanned] = useState<Record<string, number>>({});
   const [error, setError] = useState<string>();
   const [ok, setOk] = useState<string>();
@@ -73,8 +71,6 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
   }
 
   function scanItem(value: string) {
-    setCode("");
-    itemRef.current?.focus();
     const c = value.trim();
     const line = lines.find((l) => l.barcode === c) ?? lines.find((l) => l.sku.toLowerCase() === c.toLowerCase());
     if (!line) return fail(`Wrong item: ${c} is not on order ${order.number}`);
@@ -158,12 +154,9 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
             <>
               <ScanInput
                 label="Scan container"
-                value={containerText}
-                onChange={setContainerText}
                 onScan={(c) => {
                   setScannedContainer(c);
                   setTarget({ ...target, containerId: "" });
-                  setContainerText("");
                   itemRef.current?.focus();
                 }}
                 hint={scannedContainer ? `Container ${scannedContainer} scanned` : "Scan the tote's label, or choose one below."}
@@ -195,7 +188,7 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
       {open && (
         <section className="card stack" aria-labelledby="items-title">
           <h2 id="items-title">Items</h2>
-          {!allPicked && <ScanInput label="Scan item" value={code} onChange={setCode} onScan={scanItem} inputRef={itemRef} autoFocus hint="Barcode or SKU, then Enter: each scan counts one unit." />}
+          {!allPicked && <ScanInput label="Scan item" onScan={scanItem} inputRef={itemRef} autoFocus hint="Barcode or SKU, then Enter: each scan counts one unit." />}
           <ScanFeedback error={error} ok={ok} />
           <Table
             label="Pick progress"

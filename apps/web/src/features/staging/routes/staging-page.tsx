@@ -11,27 +11,30 @@ import { Badge } from "../../../components/ui/badge.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
 import { errorMessage } from "../../../lib/api.ts";
 import { beepError } from "../../../lib/beep.ts";
-import { findOpenOrderId, useStagingBoard } from "../api/staging-api.ts";
+import { lookupOrder } from "../../../lib/order-lookup.ts";
+import { useStagingBoard } from "../api/staging-api.ts";
 import { waitedSince } from "../lib.ts";
 import "../staging.css";
+
+const PICKABLE = new Set(["open", "on_hold", "partially_shipped"]);
 
 /** `/staging`: every staged order with its container, what it holds and waits for; ready-to-complete orders first. */
 export function StagingPage() {
   const navigate = useNavigate();
   const [warehouseId, setWarehouseId] = useState("");
   const board = useStagingBoard(warehouseId);
-  const [orderText, setOrderText] = useState("");
   const [orderError, setOrderError] = useState<string>();
 
-  async function scanOrder(number: string) {
+  async function scanOrder(code: string) {
     try {
-      const id = await findOpenOrderId(number);
-      if (!id) {
-        setOrderError(`No open order with number “${number}”`);
+      const order = await lookupOrder(code);
+      if (!order || !PICKABLE.has(order.status)) {
+        setOrderError(order ? `Order ${order.number} is ${order.status.replace("_", " ")}: nothing to pick` : `No order matches “${code}”`);
         beepError();
         return;
       }
-      navigate(`/orders/${id}/pick`);
+      navigate(`/orders/${order.id}/pick`);
+      return "leave" as const;
     } catch (err) {
       setOrderError(errorMessage(err));
       beepError();
@@ -44,7 +47,7 @@ export function StagingPage() {
     <div className="page page-wide">
       <PageHeader title="Staging" description="Orders held for one complete shipment: picked items wait in a container until the rest arrives." />
       <section className="card form-row">
-        <ScanInput label="Scan order number to pick" value={orderText} onChange={setOrderText} onScan={(n) => void scanOrder(n)} autoFocus error={orderError} hint="Opens the pick screen for the order." />
+        <ScanInput label="Scan order number to pick" onScan={scanOrder} autoFocus error={orderError} hint="Order number (with or without SO-), store order id or a slip's barcode: opens the pick screen." />
         <WarehouseSelect allowAll value={warehouseId} onChange={(id) => setWarehouseId(id)} />
       </section>
       {board.isPending ? (
