@@ -38,6 +38,7 @@ export default defineConfig({
       // Seals store credentials saved in browser tests (a fixed, test-only key).
       SECRETS_KEY: "7465737420736563726574206b657920666f72206261636b6f72646572206473",
       PUBLIC_URL: BASE_URL,
+      ...(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {}),
     },
   },
 });

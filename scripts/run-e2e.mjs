@@ -28,8 +28,12 @@ if (!fs.existsSync(CHROMIUM)) {
   }
 }
 
-if (!fs.existsSync("apps/web/dist/index.html") || process.env.E2E_REBUILD !== "false") {
-  if (run("npm", ["run", "build", "-w", "@bod/web"]) !== 0) process.exit(1);
+// E2E_DIST builds the SPA into another folder, so runs side by side do not rebuild each other's.
+const dist = process.env.E2E_DIST ?? "apps/web/dist";
+if (!fs.existsSync(path.join(dist, "index.html")) || process.env.E2E_REBUILD !== "false") {
+  const outDir = path.resolve(root, dist);
+  if (run("npm", ["run", "build", "-w", "@bod/web", "--", "--outDir", outDir, "--emptyOutDir"]) !== 0) process.exit(1);
 }
+process.env.WEB_DIST = path.resolve(root, dist);
 if (run(process.execPath, ["--import", "tsx", "e2e/support/prepare-db.ts"]) !== 0) process.exit(1);
 process.exit(run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", "--config", "e2e/playwright.config.ts", ...process.argv.slice(2)]));
