@@ -149,6 +149,26 @@ describe("numbers the columns cannot hold", () => {
   });
 });
 
+describe("dates no warehouse means", () => {
+  it("year 0 in a list filter is 400 naming the field (found by the fuzzer: the database refused it)", async () => {
+    for (const q of ["orderDateFrom=0000-01-01", "orderDateTo=0001-06-30T00:00:00Z", "orderDateFrom=1899-12-31"]) {
+      const res = await admin.get(`/api/v1/orders?${q}`);
+      expectRefused(res, 400, "invalid_input");
+      expect(res.body.error.details.map((d: any) => d.path).join(), q).toMatch(/orderDate(From|To)/);
+    }
+    expect((await admin.get("/api/v1/orders?orderDateFrom=1900-01-01&orderDateTo=9999-12-31")).status).toBe(200);
+  });
+
+  it("an order dated year 0 is 400 naming orderDate, and nothing is created", async () => {
+    const channel = await admin.post("/api/v1/channels", { name: "Dated", kind: "manual", defaultWarehouseId: warehouseId });
+    const before = await counts();
+    const res = await admin.post("/api/v1/orders", { channelId: channel.body.id, customerName: "Time Traveller", orderDate: "0000-03-01T00:00:00Z", lines: [{ productId, quantity: 1, unitPriceCents: 100 }] });
+    expectRefused(res, 400, "invalid_input");
+    expect(res.body.error.details.map((d: any) => d.path)).toContain("orderDate");
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe("sums the columns cannot hold", () => {
   it("stock that would pass 2^31 − 1 on hand is 422 and changes nothing (found by the fuzzer)", async () => {
     expect((await admin.post("/api/v1/stock/adjustments", { warehouseId, productId, quantity: 2147483637, reason: "count" })).status).toBe(201);

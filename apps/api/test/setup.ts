@@ -28,7 +28,7 @@ beforeAll(async () => {
   testEnv.appDatabaseUrl = databaseUrl(name, "bod_app");
   testEnv.ownerDatabaseUrl = databaseUrl(name);
   configureSecretsKey(parseSecretsKey(process.env.SECRETS_KEY ?? "00".repeat(32)));
-  server = createApp({ logLevel: "silent" }).listen(0, "127.0.0.1");
+  server = createApp({ logLevel: (process.env.TEST_LOG_LEVEL as "silent") ?? "silent" }).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   testEnv.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -68,4 +68,18 @@ export type TPage<T> = { items: T[]; nextCursor: string | null };
 export const ZQuantity = ZInt.positive();
 /** A whole quantity that may be zero or negative (adjustments). */
 export const ZSignedQuantity = ZInt.refine((n) => n !== 0, "must not be zero");
-export const ZDateOnly = z.iso.date();
+/**
+ * Years a date may name. The database would take year 0 (and refuse what JavaScript then makes
+ * of it) or year 200,000; a warehouse means neither, so a typo is a 400 naming the field.
+ */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 9999;
+const YEAR_MESSAGE = `year must be between ${YEAR_MIN} and ${YEAR_MAX}`;
+const yearInRange = (s: string) => {
+  const year = Number(s.slice(0, 4));
+  return year >= YEAR_MIN && year <= YEAR_MAX;
+};
+/** A calendar date, `2026-03-01`. */
+export const ZDateOnly = z.iso.date().refine(yearInRange, YEAR_MESSAGE);
+/** An instant with an offset, `2026-03-01T09:30:00Z`. */
+export const ZDateTime = z.iso.datetime({ offset: true }).refine(yearInRange, YEAR_MESSAGE);

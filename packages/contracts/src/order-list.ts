@@ -1,7 +1,7 @@
 // The orders list: filters, sorts, keyset pages, tab counts, CSV export, bulk actions and
 // saved views. Query strings are parsed here, so the SPA and the API agree on every field.
 import { z } from "zod";
-import { ZId, ZPage, ZPageQuery, ZInt } from "./common.ts";
+import { ZDateOnly, ZDateTime, ZId, ZPage, ZPageQuery, ZInt } from "./common.ts";
 import { ZChannelKind, ZFulfillmentMode } from "./channels.ts";
 import { ZPriority } from "./orders.ts";
 
@@ -24,7 +24,7 @@ const csvOf = <T extends z.ZodTypeAny>(item: T) =>
   }, z.array(item).min(1));
 
 /** A calendar date (`2026-03-01`, the whole day in UTC) or an instant with offset. */
-const ZDateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const ZDateOrInstant = z.union([ZDateOnly, ZDateTime]);
 
 /** Filters shared by the list, the counts and the export. */
 export const orderFilterShape = {

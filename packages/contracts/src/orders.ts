@@ -1,7 +1,8 @@
 // Sales orders: create/import, detail, edits, hold/release/priority, cancel/refund/exchange,
 // tags and notes, hard allocations and shipments (an order's outbox: integrations.ts).
 import { z } from "zod";
-import { ORDER_TOTAL_TOO_LARGE, orderTotalFits, ZId, ZQuantity, ZInt } from "./common.ts";
+import { ZOrderAction } from "./actions.ts";
+import { ORDER_TOTAL_TOO_LARGE, orderTotalFits, ZDateOnly, ZDateTime, ZId, ZQuantity, ZInt } from "./common.ts";
 import { ZChannelKind, ZFulfillmentMode } from "./channels.ts";
 import { ZOutboxStatus } from "./integrations.ts";
 import { ZWarehouseAddress } from "./warehouses.ts";
@@ -12,7 +13,7 @@ export const ZFulfillability = z.enum(["fulfillable", "partially_fulfillable", "
 export type TFulfillability = z.infer<typeof ZFulfillability>;
 
 /** An instant (ISO date-time with offset) or a calendar date (midnight UTC). */
-export const ZInstant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+export const ZInstant = z.union([ZDateTime, ZDateOnly]);
 export const ZCents = ZInt.min(0);
 export const ZPriority = ZInt.min(-100).max(100);
 export const ZTag = z.string().trim().min(1).max(40);
@@ -253,6 +254,8 @@ export const ZOrderDetail = z.object({
   refunds: z.array(ZRefund),
   money: ZOrderMoney,
   conflicts: z.array(ZOrderConflict),
+  /** What the current user may do on this order now (role × state, packages/contracts/src/actions.ts). */
+  allowedActions: z.array(ZOrderAction),
 });
 export type TOrderDetail = z.infer<typeof ZOrderDetail>;
 

@@ -1,7 +1,7 @@
 // Keyset pagination: the cursor is base64url(JSON) of the last row's sort key and id, so a
 // page is `WHERE (key, id) > (cursor) ORDER BY key, id LIMIT n + 1` and stays fast on big tables.
 import { z } from "zod";
-import { ZId, ZInt, type TPage } from "@bod/contracts/common";
+import { ZDateTime, ZId, ZInt, type TPage } from "@bod/contracts/common";
 import { AppError } from "./errors.ts";
 import { textProblem } from "./input.ts";
 
@@ -18,7 +18,7 @@ export const cursorPart = {
   /** Text of a sort key (SKU, name, code, email): storable, of a sensible length. */
   text: z.string().max(1000).refine((s) => !textProblem(s)),
   /** A timestamp as written by `iso`. */
-  instant: z.iso.datetime({ offset: true }),
+  instant: ZDateTime,
   id: ZId,
   int: ZInt,
   number: z.number().finite(),
