@@ -27,6 +27,9 @@ import type {
   IndexedEngineInput,
   PreorderRestock,
 } from "@bod/domain/types";
+import { createRandom as seeded } from "../../apps/api/src/demo/random.ts";
+
+const createRandom = (seed: number) => seeded(seed).next;
 
 export interface FullRecomputeBench {
   full_recompute_ms: number;
@@ -52,18 +55,6 @@ const DEFAULT_SIZE: BenchSize = {
 /** A fresh flat copy of a string, like a value decoded from a database row. */
 function flat(s: string): string {
   return Buffer.from(s, "latin1").toString("latin1");
-}
-
-/** mulberry32: small, fast, seeded. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function buildBenchInput(size: BenchSize = DEFAULT_SIZE, seed = 20240601): EngineInput {

@@ -6,18 +6,10 @@ import { addMember } from "./client.ts";
 import { buildProduct, buildStock } from "./builders.ts";
 import { buildShop } from "./order-builders.ts";
 import { testEnv } from "./env.ts";
+import { createRandom } from "../src/demo/random.ts";
 
-/** A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a failing run can be replayed from its seed. */
+const random = (seed: number) => createRandom(seed).next;
 
 async function ledgerVersusCache(tenantId: string) {
   const { rows } = await testEnv.superuser.query(

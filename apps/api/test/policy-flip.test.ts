@@ -10,17 +10,9 @@ import { buildProduct, buildStock } from "./builders.ts";
 import { buildShop } from "./order-builders.ts";
 import { testEnv } from "./env.ts";
 import { transactionAborts } from "../src/db/client.ts";
+import { createRandom } from "../src/demo/random.ts";
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = (seed: number) => createRandom(seed).next;
 
 const isDeadlockConflict = (res: { status: number; body: any }) => res.status === 409 && res.body?.error?.code === "conflict";
 
