@@ -33,16 +33,16 @@ test("refund the unavailable part, ship the rest: the refund and the partial shi
   // The choices, side by side, each saying what it means for the customer and for stock.
   const oversell = page.getByRole("region", { name: "Oversold: choose what to do" });
   await expect(oversell.getByRole("radio")).toHaveCount(3);
-  await expect(oversell).toContainText("gets 108.50 back");
-  await expect(oversell).toContainText("50.00 back for the 2 units we cannot ship");
+  await expect(oversell).toContainText("gets $108.50 back");
+  await expect(oversell).toContainText("$50.00 back for the 2 units we cannot ship");
   await expect(oversell).toContainText("3 units ship now");
 
   await oversell.getByRole("radio", { name: "Refund the unavailable part, ship the rest" }).check();
   await expect(page.getByLabel(`Cancel and refund units of ${kettle.sku}`)).toHaveValue("2");
   await expect(page.getByLabel(`Cancel and refund units of ${mug.sku}`)).toHaveValue("0");
-  await expect(page.getByTestId("partial-refund-total")).toHaveText("50.00");
+  await expect(page.getByTestId("partial-refund-total")).toHaveText("$50.00");
   await oversell.getByLabel("Reason").fill("Kettle oversold: only one left");
-  await oversell.getByRole("button", { name: "Refund 50.00 and ship the rest" }).click();
+  await oversell.getByRole("button", { name: "Refund $50.00 and ship the rest" }).click();
 
   // Straight to the shipment for what is available.
   await expect(page.getByLabel(`Quantity for ${mug.sku}`)).toHaveValue("2");
@@ -55,7 +55,7 @@ test("refund the unavailable part, ship the rest: the refund and the partial shi
   await expect(timeline).toContainText("Refund of 50.00 recorded");
   await expect(timeline).toContainText(`Cancelled the unavailable part (2 × ${kettle.sku})`);
   await expect(timeline).toContainText("Shipped 3 unit(s)");
-  await expect(page.getByRole("list", { name: "Refunds" })).toContainText("Refund 50.00");
+  await expect(page.getByRole("list", { name: "Refunds" })).toContainText("Refund $50.00");
   await expect(payment).toContainText("58.50"); // still refundable
   await expect(page.getByRole("table", { name: "Shipments" })).toContainText(`1 × ${kettle.sku}`);
 });
@@ -89,7 +89,7 @@ test("exchange an unavailable item for an alternative in stock, and ship it", as
   await expect(oversell.getByLabel("Unit price of the alternative")).toHaveValue("30.00");
   await expect(page.getByTestId("exchange-difference")).toHaveText("Same price: no money changes hands.");
   await oversell.getByLabel("Unit price of the alternative").fill("27.50");
-  await expect(page.getByTestId("exchange-difference")).toContainText("The customer gets 2.50 back");
+  await expect(page.getByTestId("exchange-difference")).toContainText("The customer gets $2.50 back");
   await oversell.getByLabel("Reason").fill("Small teapot sold out; customer took the large one");
   await oversell.getByRole("button", { name: "Exchange" }).click();
 

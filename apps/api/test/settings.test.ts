@@ -51,6 +51,17 @@ describe("settings", () => {
     await worker.stop();
   });
 
+  it("keeps the company's currency: USD until changed, then on settings and on /auth/me", async () => {
+    const admin = await signUpCompany("Currency Co");
+    expect((await admin.get("/api/v1/settings")).body.currency).toBe("USD");
+    const changed = await admin.patch("/api/v1/settings", { currency: "EUR" });
+    expect(changed.status).toBe(200);
+    expect(changed.body.currency).toBe("EUR");
+    expect((await admin.get("/api/v1/auth/me")).body.tenant.currency).toBe("EUR");
+    for (const currency of ["eur", "EURO", "XYZ", "", 978]) expectInvalid(await admin.patch("/api/v1/settings", { currency }), "currency");
+    expect(await dbRows("SELECT currency FROM tenants WHERE id = $1", [admin.tenantId])).toEqual([{ currency: "EUR" }]);
+  });
+
   it("refuses bad input with the field named", async () => {
     const admin = await signUpCompany();
     expectInvalid(await admin.patch("/api/v1/settings", { allocationPolicy: "fifo" }), "allocationPolicy");

@@ -37,7 +37,7 @@ export const ZMembershipSummary = z.object({ tenantId: ZId, tenantName: z.string
 /** Who is signed in, where, and the CSRF token to send back as `X-CSRF-Token` on writes. */
 export const ZMeResponse = z.object({
   user: z.object({ id: ZId, email: z.string(), name: z.string() }),
-  tenant: z.object({ id: ZId, name: z.string(), slug: z.string(), allocationPolicy: z.enum(["strict_priority", "complete_orders_first"]) }),
+  tenant: z.object({ id: ZId, name: z.string(), slug: z.string(), allocationPolicy: z.enum(["strict_priority", "complete_orders_first"]), currency: z.string() }),
   role: ZRole,
   memberships: z.array(ZMembershipSummary),
   csrfToken: z.string(),

@@ -79,6 +79,10 @@ const yearInRange = (s: string) => {
   const year = Number(s.slice(0, 4));
   return year >= YEAR_MIN && year <= YEAR_MAX;
 };
+/** Currencies the product can show amounts in: the ISO 4217 codes Intl knows. */
+export const CURRENCIES: readonly string[] = Intl.supportedValuesOf("currency");
+export const ZCurrency = z.string().refine((s) => CURRENCIES.includes(s), "must be an ISO 4217 currency code in capitals, such as USD or EUR");
+
 /** A calendar date, `2026-03-01`. */
 export const ZDateOnly = z.iso.date().refine(yearInRange, YEAR_MESSAGE);
 /** An instant with an offset, `2026-03-01T09:30:00Z`. */

@@ -8,7 +8,36 @@ export function formatDateTime(iso: string) {
   return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
 }
 
-export function formatCents(cents: number) {
+/** "2025-03-01" or a timestamp as a calendar date; a bare date stays that day in every time zone. */
+const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+export function formatDate(iso: string | null | undefined) {
+  if (!iso) return "—";
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00`) : new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : date.format(d);
+}
+
+// Money: integer cents in the company's currency (settings; GET /auth/me sets it at sign-in).
+let money = currencyFormat("USD");
+function currencyFormat(currency: string) {
+  return new Intl.NumberFormat(undefined, { style: "currency", currency });
+}
+/** The company's ISO 4217 code; lib/session calls it with each /auth/me. */
+export function setCurrency(currency: string) {
+  if (money.resolvedOptions().currency !== currency) money = currencyFormat(currency);
+}
+
+/** "$1,234.50" (or "1.234,50 €"): an amount in the company's currency. */
+export function formatMoney(cents: number) {
+  return money.format(cents / 100);
+}
+
+/** "+$5.00" / "−$6.00" / "$0.00": a difference, signed. */
+export function formatMoneyDifference(cents: number) {
+  return cents > 0 ? `+${formatMoney(cents)}` : cents < 0 ? `−${formatMoney(-cents)}` : formatMoney(0);
+}
+
+/** 1250 → "12.50": cents as a form field's value (parseMoneyToCents reads it back). */
+export function centsToInput(cents: number) {
   return (cents / 100).toFixed(2);
 }
 

@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { TMeResponse } from "@bod/contracts/auth";
 import { api, ApiError, setCsrfToken } from "./api.ts";
+import { setCurrency } from "./format.ts";
 
 export const meKey = ["me"] as const;
 
@@ -10,6 +11,7 @@ export async function fetchMe(signal?: AbortSignal): Promise<TMeResponse | null>
   try {
     const me = await api.get<TMeResponse>("/auth/me", undefined, signal);
     setCsrfToken(me.csrfToken);
+    setCurrency(me.tenant.currency);
     return me;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {

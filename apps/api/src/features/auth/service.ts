@@ -98,7 +98,7 @@ export async function getMe(ctx: { tenantId: string; userId: string; role: TRole
     if (!current) throw new AppError("unauthenticated", "Sign in again");
     return {
       user: { id: user.id, email: user.email, name: user.name },
-      tenant: { id: current.tenant.id, name: current.tenant.name, slug: current.tenant.slug, allocationPolicy: current.tenant.allocationPolicy },
+      tenant: { id: current.tenant.id, name: current.tenant.name, slug: current.tenant.slug, allocationPolicy: current.tenant.allocationPolicy, currency: current.tenant.currency },
       role: ctx.role,
       memberships: memberships.map((m) => ({ tenantId: m.tenantId, tenantName: m.tenant.name, role: m.role })),
       csrfToken: session?.csrfToken ?? "",

@@ -1,4 +1,4 @@
-// Tenant settings: the company name and the allocation policy. Changing the policy queues a
+// Tenant settings: the company name, its currency and the allocation policy. Changing the policy queues a
 // recompute of every open order on the job queue (features/background-jobs).
 import type { TSettings, TUpdateSettingsRequest, TUpdateSettingsResponse } from "@bod/contracts/settings";
 import { inTenant, type Tx } from "../../db/client.ts";
@@ -7,8 +7,8 @@ import type { RequestContext } from "../../http/types.ts";
 import { queueRecompute } from "../background-jobs/service.ts";
 import { holdCompanyLock } from "../allocation/company-lock.ts";
 
-type TenantRow = { id: string; name: string; slug: string; allocationPolicy: TSettings["allocationPolicy"]; defaultFulfillmentMode: TSettings["defaultFulfillmentMode"] };
-const toSettings = (t: TenantRow): TSettings => ({ tenantId: t.id, name: t.name, slug: t.slug, allocationPolicy: t.allocationPolicy, defaultFulfillmentMode: t.defaultFulfillmentMode });
+type TenantRow = { id: string; name: string; slug: string; allocationPolicy: TSettings["allocationPolicy"]; defaultFulfillmentMode: TSettings["defaultFulfillmentMode"]; currency: string };
+const toSettings = (t: TenantRow): TSettings => ({ tenantId: t.id, name: t.name, slug: t.slug, allocationPolicy: t.allocationPolicy, defaultFulfillmentMode: t.defaultFulfillmentMode, currency: t.currency });
 
 async function findTenant(tx: Tx, tenantId: string) {
   const row = await tx.tenant.findUnique({ where: { id: tenantId } });

@@ -12,6 +12,7 @@ import { Spinner } from "../../../components/ui/spinner.tsx";
 import { AuthCard } from "../components/auth-card.tsx";
 import { useAcceptInvitation, useInvitationPreview } from "../api/auth-api.ts";
 import { useMe } from "../../../lib/session.ts";
+import { formatDateTime } from "../../../lib/format.ts";
 
 export function tokenFromHash(hash: string) {
   return new URLSearchParams(hash.replace(/^#/, "")).get("token") ?? "";
@@ -65,7 +66,7 @@ export function AcceptInvitationPage() {
       }
     >
       <p>
-        You are invited as <strong>{inv.role}</strong> with <strong>{inv.email}</strong>, until {new Date(inv.expiresAt).toLocaleString()}.
+        You are invited as <strong>{inv.role}</strong> with <strong>{inv.email}</strong>, until {formatDateTime(inv.expiresAt)}.
       </p>
       <form onSubmit={submit} className="stack" noValidate>
         <FormField label="Your name" hint="Kept as it is if this email already has an account." error={fieldError(accept.error, "name")}>

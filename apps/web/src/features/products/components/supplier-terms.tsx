@@ -8,7 +8,7 @@ import { FormField, CheckboxField } from "../../../components/ui/form-field.tsx"
 import { ErrorAlert, fieldError } from "../../../components/ui/alert.tsx";
 import { Spinner } from "../../../components/ui/spinner.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
-import { formatCents, parseMoneyToCents } from "../../../lib/format.ts";
+import { centsToInput, formatMoney, parseMoneyToCents } from "../../../lib/format.ts";
 import { useSupplierOptions } from "../../../lib/lookups.ts";
 import { useProductSuppliers, useRemoveProductSupplier, useUpsertProductSupplier } from "../api/products-api.ts";
 
@@ -18,7 +18,7 @@ const emptyDraft: Draft = { supplierId: "", unitCost: "", leadTimeDays: "", minO
 function toDraft(t: TProductSupplier): Draft {
   return {
     supplierId: t.supplierId,
-    unitCost: formatCents(t.unitCostCents),
+    unitCost: centsToInput(t.unitCostCents),
     leadTimeDays: String(t.leadTimeDays),
     minOrderQty: String(t.minOrderQty),
     casePack: String(t.casePack),
@@ -93,7 +93,7 @@ export function SupplierTerms({ productId }: { productId: string }) {
               <td>
                 <Link to={`/suppliers/${t.supplierId}`}>{t.supplierName}</Link>
               </td>
-              <td className="num">{formatCents(t.unitCostCents)}</td>
+              <td className="num">{formatMoney(t.unitCostCents)}</td>
               <td className="num">{t.leadTimeDays} d</td>
               <td className="num">{t.minOrderQty}</td>
               <td className="num">{t.casePack}</td>

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { Table } from "../../../components/ui/table.tsx";
-import { formatCents } from "../../../lib/format.ts";
+import { formatMoney } from "../../../lib/format.ts";
 import type { TPurchaseOrderLine } from "../api/purchasing-types.ts";
 
 /** The lines of a PO: what was ordered, what arrived, and the sales orders each line was raised for. */
@@ -42,8 +42,8 @@ export function PoLinesTable({ lines, quantityInput }: { lines: TPurchaseOrderLi
           <td className="num">{quantityInput ? quantityInput(l) : l.quantityOrdered}</td>
           <td className="num">{l.quantityReceived}</td>
           <td className="num">{l.remaining}</td>
-          <td className="num">{formatCents(l.unitCostCents)}</td>
-          <td className="num">{formatCents(l.quantityOrdered * l.unitCostCents)}</td>
+          <td className="num">{formatMoney(l.unitCostCents)}</td>
+          <td className="num">{formatMoney(l.quantityOrdered * l.unitCostCents)}</td>
           <td>
             {l.linkedOrders.length === 0 ? (
               <span className="muted">—</span>
@@ -63,7 +63,7 @@ export function PoLinesTable({ lines, quantityInput }: { lines: TPurchaseOrderLi
         <th scope="row" colSpan={6}>
           Total
         </th>
-        <td className="num">{formatCents(total)}</td>
+        <td className="num">{formatMoney(total)}</td>
         <td />
       </tr>
     </Table>

@@ -3,7 +3,7 @@ import { Spinner } from "../../../components/ui/spinner.tsx";
 import { ErrorAlert } from "../../../components/ui/alert.tsx";
 import { Barcode } from "../../../components/ui/barcode.tsx";
 import { CompanyName, PrintToolbar, WarehouseParty } from "../../../components/ui/print-document.tsx";
-import { formatCents, formatDateTime, humanize } from "../../../lib/format.ts";
+import { formatMoney, formatDateTime, humanize } from "../../../lib/format.ts";
 import { usePurchaseOrder } from "../api/purchase-orders-api.ts";
 
 /** `/purchasing/:poId/print`: a printable purchase order: supplier, deliver-to warehouse, lines and totals, the PO number as a barcode for the receiving desk. */
@@ -73,8 +73,8 @@ export function PurchaseOrderPrintPage() {
                 <td className="mono">{l.barcode ?? ""}</td>
                 <td>{l.name}</td>
                 <td className="num">{l.quantityOrdered}</td>
-                <td className="num">{formatCents(l.unitCostCents)}</td>
-                <td className="num">{formatCents(l.quantityOrdered * l.unitCostCents)}</td>
+                <td className="num">{formatMoney(l.unitCostCents)}</td>
+                <td className="num">{formatMoney(l.quantityOrdered * l.unitCostCents)}</td>
               </tr>
             ))}
           </tbody>
@@ -85,7 +85,7 @@ export function PurchaseOrderPrintPage() {
               </th>
               <td className="num">{totalUnits}</td>
               <td />
-              <td className="num">{formatCents(totalCents)}</td>
+              <td className="num">{formatMoney(totalCents)}</td>
             </tr>
           </tfoot>
         </table>

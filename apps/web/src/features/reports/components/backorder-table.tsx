@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { Table } from "../../../components/ui/table.tsx";
 import { SortHeader } from "../../../components/ui/sort-header.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
-import { formatCents } from "../../../lib/format.ts";
+import { formatMoney } from "../../../lib/format.ts";
 import type { TBackorderReportRow, TBackorderSort } from "../../purchasing/api/purchasing-types.ts";
 import { WaitingOrdersTable } from "./waiting-orders-table.tsx";
 
@@ -124,14 +124,14 @@ export function BackorderTable({
                   <>
                     {r.preferredSupplier.name}
                     <div className="muted small">
-                      {formatCents(r.preferredSupplier.unitCostCents)} · {r.preferredSupplier.leadTimeDays} d lead
+                      {formatMoney(r.preferredSupplier.unitCostCents)} · {r.preferredSupplier.leadTimeDays} d lead
                     </div>
                   </>
                 ) : (
                   <Badge tone="warning">None</Badge>
                 )}
               </td>
-              <td className="num">{formatCents(r.valueCents)}</td>
+              <td className="num">{formatMoney(r.valueCents)}</td>
               <td className="row-actions">
                 <button type="button" className="btn btn-ghost" aria-expanded={isOpen} aria-label={`Waiting orders for ${label}`} onClick={() => toggleOpen(k)}>
                   {isOpen ? "Hide" : "Orders"}

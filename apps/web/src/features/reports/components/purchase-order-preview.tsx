@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { Alert, ErrorAlert } from "../../../components/ui/alert.tsx";
 import { Button } from "../../../components/ui/button.tsx";
 import { Table } from "../../../components/ui/table.tsx";
-import { formatCents } from "../../../lib/format.ts";
+import { formatMoney } from "../../../lib/format.ts";
 import { useWarehouseOptions } from "../../../lib/lookups.ts";
 import { useIdempotencyKey } from "../../../lib/use-idempotency-key.ts";
 import type { TPreviewPurchaseOrdersResponse, TPurchaseOrder } from "../../purchasing/api/purchasing-types.ts";
@@ -121,8 +121,8 @@ export function PurchaseOrderPreview({ preview, onDone, onCancel }: { preview: T
                         <td className="num">
                           <input className="qty-input" type="number" min={0} step={1} inputMode="numeric" aria-label={`Quantity for ${l.sku}`} value={qty[k] ?? ""} onChange={(e) => setQty((q) => ({ ...q, [k]: e.target.value }))} />
                         </td>
-                        <td className="num">{formatCents(l.unitCostCents)}</td>
-                        <td className="num">{formatCents((Number(qty[k]) || 0) * l.unitCostCents)}</td>
+                        <td className="num">{formatMoney(l.unitCostCents)}</td>
+                        <td className="num">{formatMoney((Number(qty[k]) || 0) * l.unitCostCents)}</td>
                       </tr>
                     );
                   })}
@@ -130,7 +130,7 @@ export function PurchaseOrderPreview({ preview, onDone, onCancel }: { preview: T
                     <th scope="row" colSpan={5}>
                       Total
                     </th>
-                    <td className="num">{formatCents(total)}</td>
+                    <td className="num">{formatMoney(total)}</td>
                   </tr>
                 </Table>
               </div>

@@ -1,8 +1,9 @@
-// Company settings: name, allocation policy (a change recomputes every open order as a job, whose progress shows here), default mode.
+// Company settings: name, currency, allocation policy (a change recomputes every open order as a job, whose progress shows here), default mode.
 import { useCallback, useState, type FormEvent } from "react";
 import type { TAllocationPolicy, TSettings } from "@bod/contracts/settings";
 import type { TBackgroundJob } from "@bod/contracts/integrations";
 import type { TFulfillmentMode } from "@bod/contracts/channels";
+import { CURRENCIES } from "@bod/contracts/common";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
 import { FormField } from "../../../components/ui/form-field.tsx";
 import { Button } from "../../../components/ui/button.tsx";
@@ -25,12 +26,16 @@ const POLICIES: { value: TAllocationPolicy; label: string; help: string }[] = [
   },
 ];
 
+const currencyName = new Intl.DisplayNames(undefined, { type: "currency" });
+const CURRENCY_OPTIONS = CURRENCIES.map((code) => ({ code, label: `${code} — ${currencyName.of(code) ?? code}` }));
+
 function SettingsForm({ settings, onRecompute }: { settings: TSettings; onRecompute: (job: TBackgroundJob) => void }) {
   const update = useUpdateSettings();
   const toast = useToast();
   const [name, setName] = useState(settings.name);
   const [policy, setPolicy] = useState<TAllocationPolicy>(settings.allocationPolicy);
   const [mode, setMode] = useState<TFulfillmentMode>(settings.defaultFulfillmentMode);
+  const [currency, setCurrency] = useState(settings.currency);
   const [local, setLocal] = useState<string>();
 
   function submit(e: FormEvent) {
@@ -38,7 +43,7 @@ function SettingsForm({ settings, onRecompute }: { settings: TSettings; onRecomp
     if (name.trim().length < 2) return setLocal("Use at least 2 characters");
     setLocal(undefined);
     update.mutate(
-      { name: name.trim(), allocationPolicy: policy, defaultFulfillmentMode: mode },
+      { name: name.trim(), allocationPolicy: policy, defaultFulfillmentMode: mode, currency },
       {
         onSuccess: (s) => {
           if (s.recomputeJob) {
@@ -54,6 +59,15 @@ function SettingsForm({ settings, onRecompute }: { settings: TSettings; onRecomp
     <form onSubmit={submit} className="stack card" noValidate>
       <FormField label="Company name" error={local ?? fieldError(update.error, "name")}>
         <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="organization" />
+      </FormField>
+      <FormField label="Currency" hint="Prices, refunds and purchase-order totals show in it." error={fieldError(update.error, "currency")}>
+        <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
+          {CURRENCY_OPTIONS.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.label}
+            </option>
+          ))}
+        </select>
       </FormField>
       <fieldset className="fieldset">
         <legend>Allocation policy</legend>
@@ -74,7 +88,7 @@ function SettingsForm({ settings, onRecompute }: { settings: TSettings; onRecomp
           <option value="ship_complete">Hold for one complete shipment</option>
         </select>
       </FormField>
-      <ErrorAlert error={update.error} shownFields={["name"]} />
+      <ErrorAlert error={update.error} shownFields={["name", "currency"]} />
       <div className="form-actions">
         <Button type="submit" variant="primary" busy={update.isPending}>
           Save settings

@@ -9,6 +9,7 @@ import { CopyButton } from "../../../components/ui/copy-button.tsx";
 import { ErrorAlert, fieldError } from "../../../components/ui/alert.tsx";
 import { useCreateInvitation } from "../api/users-api.ts";
 import { ROLES } from "./roles.ts";
+import { formatDateTime } from "../../../lib/format.ts";
 
 export function InviteForm({ onCreated, onCancel }: { onCreated: (invitation: TCreatedInvitation) => void; onCancel: () => void }) {
   const invite = useCreateInvitation();
@@ -58,7 +59,7 @@ export function InvitationLink({ invitation, onDone }: { invitation: TCreatedInv
   return (
     <div className="stack">
       <p>
-        Invitation for <strong>{invitation.email}</strong> as {invitation.role}, valid until {new Date(invitation.expiresAt).toLocaleString()}.
+        Invitation for <strong>{invitation.email}</strong> as {invitation.role}, valid until {formatDateTime(invitation.expiresAt)}.
       </p>
       <p className="muted">
         Backorder Desk does not send e-mail yet: give this link to the person yourself, privately. It is shown only now and works once. If they already
