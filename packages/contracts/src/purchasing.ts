@@ -1,6 +1,7 @@
 // Purchasing: the backorder report (what is short, what is on the way, what to buy), purchase
 // orders raised from it and linked to the waiting orders, and receipts against them.
 import { z } from "zod";
+import { ZPurchaseOrderAction } from "./actions.ts";
 import { ZDateOnly, ZId, ZPage, ZPageQuery, ZQuantity, ZInt, ZQueryInt } from "./common.ts";
 import { ZWarehouseAddress } from "./warehouses.ts";
 
@@ -225,6 +226,8 @@ export const ZPurchaseOrder = z.object({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** What the current user may do on this purchase order now (role × state, packages/contracts/src/actions.ts). */
+  allowedActions: z.array(ZPurchaseOrderAction),
 });
 export type TPurchaseOrder = z.infer<typeof ZPurchaseOrder>;
 export const ZPurchaseOrderList = z.object({ purchaseOrders: z.array(ZPurchaseOrder) });

@@ -80,11 +80,11 @@ export const router = createBrowserRouter([
               { path: "products/:productId", element: <ProductPage /> },
               { path: "suppliers", element: <SuppliersPage /> },
               { path: "suppliers/:supplierId", element: <SupplierPage /> },
-              { path: "warehouses", element: <WarehousesPage /> },
-              { path: "warehouses/:warehouseId", element: <WarehousePage /> },
-              { path: "channels", element: <ChannelsPage /> },
-              { path: "channels/new", element: <ChannelNewPage /> },
-              { path: "channels/:channelId", element: <ChannelPage /> },
+              { path: "warehouses", element: <RequireRole roles={AREA_ROLES.warehouses} title="Warehouses"><WarehousesPage /></RequireRole> },
+              { path: "warehouses/:warehouseId", element: <RequireRole roles={AREA_ROLES.warehouses} title="Warehouses"><WarehousePage /></RequireRole> },
+              { path: "channels", element: <RequireRole roles={AREA_ROLES.channels} title="Channels"><ChannelsPage /></RequireRole> },
+              { path: "channels/new", element: <RequireRole roles={AREA_ROLES.channels} title="Channels"><ChannelNewPage /></RequireRole> },
+              { path: "channels/:channelId", element: <RequireRole roles={AREA_ROLES.channels} title="Channels"><ChannelPage /></RequireRole> },
               {
                 path: "integrations",
                 element: (

@@ -77,7 +77,7 @@ export function allocateOrderLines(
     await bumpVersion(tx, tenantId, orderId);
     await settleOrders(tx, tenantId, [orderId]);
     await addOrderEvent(tx, ctx, orderId, "allocated", `Set aside ${done.map((d) => `${d.quantity} × ${d.sku}`).join(", ")}`, { lines: done, ...place });
-    return readOrderDetail(tx, tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }
 
@@ -100,6 +100,6 @@ export function releaseAllocation(ctx: RequestContext, orderId: string, allocati
     await bumpVersion(tx, tenantId, orderId);
     await settleOrders(tx, tenantId, [orderId]);
     await addOrderEvent(tx, ctx, orderId, "deallocated", `Released ${rows[0].quantity} × ${line.sku} set aside`, { allocationId, lineId: line.id, quantity: rows[0].quantity });
-    return readOrderDetail(tx, tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }

@@ -103,7 +103,7 @@ export function cancelOrder(ctx: RequestContext, orderId: string, input: { reaso
     await addOrderEvent(tx, ctx, orderId, "cancelled", `Cancelled${status === "shipped" ? " what had not shipped" : ""}: ${input.reason}`, { reason: input.reason, lines: cancelled, status });
     const refund = await recordRefund(tx, ctx, orderId, { kind: "order_cancelled", reason: input.reason, unitemisedCents: input.refundCents });
     await notifyChannel(tx, ctx.tenantId, order, ORDER_CANCELLED, { lines: cancelled, reason: input.reason, refundId: refund?.id ?? null });
-    return readOrderDetail(tx, ctx.tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }
 
@@ -122,7 +122,7 @@ export function cancelOrderLine(ctx: RequestContext, orderId: string, lineId: st
       ? await recordRefund(tx, ctx, orderId, { kind: "units_cancelled", reason: input.reason, lines: [{ lineId, sku: line.sku, quantity: input.quantity, amountCents: input.refundCents }] })
       : undefined;
     await notifyChannel(tx, ctx.tenantId, order, ORDER_UNITS_CANCELLED, { lines: [{ lineId, sku: line.sku, quantity: input.quantity }], reason: input.reason, refundId: refund?.id ?? null });
-    return readOrderDetail(tx, ctx.tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }
 
@@ -160,6 +160,6 @@ export function exchangeLine(
     const data = { fromLineId: line.id, toLineId: newLineId, quantity: input.quantity, fromSku: line.sku, toSku: product.sku, unitPriceCents: price, reason: input.reason };
     await addOrderEvent(tx, ctx, orderId, "exchanged", `Exchanged ${input.quantity} × ${line.sku} for ${product.sku}: ${input.reason}`, data);
     await notifyChannel(tx, tenantId, order, ORDER_LINE_EXCHANGED, data);
-    return readOrderDetail(tx, tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }

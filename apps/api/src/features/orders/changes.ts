@@ -12,7 +12,7 @@ import { enqueueOutboxEvent } from "../outbox/enqueue.ts";
 import { cancelUnits } from "./cancel.ts";
 import { resolveProducts } from "./create.ts";
 import { readOrderDetail } from "./detail.ts";
-import { addOrderEvent, bumpVersion, lockOrder, requireOpen, settleOrders, statusWhenDone, trimHardAllocation } from "./write.ts";
+import { addOrderEvent, bumpVersion, lockOrder, refuseOrderAction, requireOpen, settleOrders, statusWhenDone, trimHardAllocation } from "./write.ts";
 
 type UpdateInput = z.output<typeof ZUpdateOrderRequest>;
 export const ORDER_EDITED = "order.edited";
@@ -112,7 +112,7 @@ export function updateOrder(ctx: RequestContext, orderId: string, input: UpdateI
     if (lineDiffs.length) diff.lines = { from: lineDiffs.map((d) => ({ sku: d.sku, quantity: d.from })), to: lineDiffs.map((d) => ({ sku: d.sku, quantity: d.to })) };
     if (addedDiffs.length) diff.addedLines = { from: null, to: addedDiffs };
 
-    if (Object.keys(diff).length === 0) return readOrderDetail(tx, tenantId, orderId);
+    if (Object.keys(diff).length === 0) return readOrderDetail(tx, ctx, orderId);
     // Everything still wanted has shipped: the order is shipped. (An order edited down to nothing
     // with nothing shipped stays open, so it can be edited up again; cancelling is its own action.)
     const done = (removedDiffs.length || lineDiffs.length) && !addedDiffs.length && statusWhenDone(lines) === "shipped" ? "shipped" : undefined;
@@ -120,31 +120,30 @@ export function updateOrder(ctx: RequestContext, orderId: string, input: UpdateI
     if (lineDiffs.length || addedDiffs.length || removedDiffs.length || diff.shipBy) await settleOrders(tx, tenantId, [orderId]);
     await addOrderEvent(tx, ctx, orderId, "edited", `Edited ${Object.keys(diff).map(humanField).join(", ")}`, { diff, source: "app" });
     await enqueueOutboxEvent(tx, tenantId, ORDER_EDITED, { orderId, channelId: current.channelId, externalId: current.externalId, diff });
-    return readOrderDetail(tx, tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }
 
 export function holdOrder(ctx: RequestContext, orderId: string, input: { reason: string; version?: number }): Promise<TOrderDetail> {
   return inTenant(ctx, async (tx) => {
     const { order } = await lockOrder(tx, ctx, orderId, { version: input.version });
-    if (order.status === "on_hold") throw new AppError("rule_violation", "The order is already on hold");
-    requireOpen(order, "hold");
+    refuseOrderAction("hold", order);
     await bumpVersion(tx, ctx.tenantId, orderId, { status: "on_hold" });
     await settleOrders(tx, ctx.tenantId, [orderId]);
     await addOrderEvent(tx, ctx, orderId, "held", `Held: ${input.reason}`, { reason: input.reason, from: order.status });
-    return readOrderDetail(tx, ctx.tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }
 
 export function releaseOrder(ctx: RequestContext, orderId: string, input: { reason?: string; version?: number }): Promise<TOrderDetail> {
   return inTenant(ctx, async (tx) => {
     const { order, lines } = await lockOrder(tx, ctx, orderId, { version: input.version });
-    if (order.status !== "on_hold") throw new AppError("rule_violation", "Only an order on hold can be released");
+    refuseOrderAction("release", order);
     const status = lines.some((l) => l.shipped > 0) ? "partially_shipped" : "open";
     await bumpVersion(tx, ctx.tenantId, orderId, { status });
     await settleOrders(tx, ctx.tenantId, [orderId]);
     await addOrderEvent(tx, ctx, orderId, "released", input.reason ? `Released: ${input.reason}` : "Released", { reason: input.reason ?? null, to: status });
-    return readOrderDetail(tx, ctx.tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }
 
@@ -155,7 +154,7 @@ export function reprioritiseOrder(ctx: RequestContext, orderId: string, input: {
     await bumpVersion(tx, ctx.tenantId, orderId, { priority: input.priority });
     await settleOrders(tx, ctx.tenantId, [orderId]);
     await addOrderEvent(tx, ctx, orderId, "reprioritised", `Priority ${order.priority} → ${input.priority}: ${input.reason}`, { from: order.priority, to: input.priority, reason: input.reason });
-    return readOrderDetail(tx, ctx.tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }
 
@@ -176,7 +175,7 @@ export function changeOrderTags(ctx: RequestContext, orderId: string, input: z.o
       const parts = [added.length ? `added ${added.map((t) => `"${t}"`).join(", ")}` : "", removed.length ? `removed ${removed.map((t) => `"${t}"`).join(", ")}` : ""].filter(Boolean);
       await addOrderEvent(tx, ctx, orderId, "tagged", `Tags ${parts.join("; ")}`, { added, removed });
     }
-    return readOrderDetail(tx, ctx.tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }
 
@@ -186,6 +185,6 @@ export function addOrderNote(ctx: RequestContext, orderId: string, input: { body
     if (!order) throw notFound("Order");
     await tx.orderNote.create({ data: { tenantId: ctx.tenantId, orderId, body: input.body, authorId: ctx.userId } });
     await addOrderEvent(tx, ctx, orderId, "noted", input.body.length > 120 ? `${input.body.slice(0, 117)}...` : input.body);
-    return readOrderDetail(tx, ctx.tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }

@@ -68,7 +68,7 @@ export interface NewOrder {
 }
 
 export function createOrder(ctx: RequestContext, input: CreateInput): Promise<TOrderDetail> {
-  return inTenant(ctx, async (tx) => readOrderDetail(tx, ctx.tenantId, await createOrderInTx(tx, ctx, input)));
+  return inTenant(ctx, async (tx) => readOrderDetail(tx, ctx, await createOrderInTx(tx, ctx, input)));
 }
 
 /** Creates the order of a request in the caller's transaction; returns its id. */

@@ -1,5 +1,6 @@
 // The order detail: order fields, lines with their allocation and what the warehouse has
 // free, hard allocations, shipments, notes, timeline (newest first) and refunds.
+import { allowedOrderActions } from "@bod/contracts/actions";
 import type { TOrderDetail, TShipment } from "@bod/contracts/orders";
 import { inTenant, type Tx } from "../../db/client.ts";
 import { notFound } from "../../http/errors.ts";
@@ -9,7 +10,7 @@ import type { RequestContext } from "../../http/types.ts";
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 export function getOrder(ctx: RequestContext, orderId: string): Promise<TOrderDetail> {
-  return inTenant(ctx, (tx) => readOrderDetail(tx, ctx.tenantId, orderId));
+  return inTenant(ctx, (tx) => readOrderDetail(tx, ctx, orderId));
 }
 
 export async function readShipments(tx: Tx, tenantId: string, where: { orderId: string } | { shipmentId: string }): Promise<TShipment[]> {
@@ -31,7 +32,9 @@ export async function readShipments(tx: Tx, tenantId: string, where: { orderId: 
   }));
 }
 
-export async function readOrderDetail(tx: Tx, tenantId: string, orderId: string): Promise<TOrderDetail> {
+/** The order as `ctx`'s user sees it: with the actions that user may take on it now. */
+export async function readOrderDetail(tx: Tx, ctx: Pick<RequestContext, "tenantId" | "role">, orderId: string): Promise<TOrderDetail> {
+  const { tenantId } = ctx;
   const order = await tx.salesOrder.findUnique({
     where: { tenantId_id: { tenantId, id: orderId } },
     include: {
@@ -63,7 +66,7 @@ export async function readOrderDetail(tx: Tx, tenantId: string, orderId: string)
   const userName = new Map(users.map((u) => [u.id, u.name]));
   const person = (id: string | null) => (id ? { id, name: userName.get(id) ?? "Unknown user" } : null);
 
-  return {
+  const detail: Omit<TOrderDetail, "allowedActions"> = {
     id: order.id,
     number: order.number,
     channel: order.channel,
@@ -139,4 +142,5 @@ export async function readOrderDetail(tx: Tx, tenantId: string, orderId: string)
       resolvedAt: c.resolvedAt?.toISOString() ?? null,
     })),
   };
+  return { ...detail, allowedActions: allowedOrderActions(ctx.role, detail) };
 }

@@ -40,7 +40,7 @@ const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 export function applyStoreUpdate(ctx: RequestContext, channelId: string, externalId: string, update: StoreUpdate): Promise<TStoreOrderUpdateResponse> {
   return inTenant(ctx, async (tx) => {
     const result = await applyStoreUpdateInTx(tx, ctx, channelId, externalId, update);
-    return { changed: result.changed, conflicts: result.conflicts, order: await readOrderDetail(tx, ctx.tenantId, result.orderId) };
+    return { changed: result.changed, conflicts: result.conflicts, order: await readOrderDetail(tx, ctx, result.orderId) };
   });
 }
 
@@ -184,6 +184,6 @@ export function resolveConflict(ctx: RequestContext, orderId: string, conflictId
     if (row.resolved_at) throw new AppError("rule_violation", "This conflict is already resolved");
     await tx.orderConflict.update({ where: { tenantId_id: { tenantId, id: conflictId } }, data: { resolvedAt: new Date(), resolvedBy: ctx.userId } });
     await addOrderEvent(tx, ctx, orderId, "conflict_resolved", `Conflict resolved${input.note ? `: ${input.note}` : ""} (${row.message})`, { conflictId, note: input.note ?? null });
-    return readOrderDetail(tx, tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }

@@ -59,7 +59,7 @@ export function cancelAndRefund(ctx: RequestContext, orderId: string, input: TCa
     const refund = await recordRefund(tx, ctx, orderId, { kind: "order_cancelled", reason: input.reason, lines: parts, shippingCents, taxCents, unitemisedCents: left });
     if (m.amountDue > 0) await addOrderEvent(tx, ctx, orderId, "amount_due", `Amount due of ${money(m.amountDue)} dropped: the order is cancelled`, { amountCents: -m.amountDue });
     await notifyChannel(tx, tenantId, order, ORDER_CANCELLED, { lines: cancelled, reason: input.reason, refundId: refund?.id ?? null, amountDueDroppedCents: m.amountDue });
-    return readOrderDetail(tx, tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }
 
@@ -97,7 +97,7 @@ export function refundUnavailable(ctx: RequestContext, orderId: string, input: T
       reason: input.reason,
       refundId: refund?.id ?? null,
     });
-    return readOrderDetail(tx, tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }
 
@@ -122,7 +122,7 @@ export function exchangeUnavailable(ctx: RequestContext, orderId: string, input:
         : undefined;
     if (differenceCents > 0) await recordAmountDue(tx, ctx, orderId, differenceCents, input.reason, { fromSku: line.sku, toSku: product.sku, quantity: input.quantity });
     await notifyChannel(tx, tenantId, order, ORDER_LINE_EXCHANGED, { ...data, refundId: refund?.id ?? null });
-    return readOrderDetail(tx, tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }
 

@@ -1,6 +1,7 @@
 // Shared steps of every order write (docs/architecture.md, the write-path recipe):
 // find the order (404 for another tenant's), lock its stock keys, then the order row,
 // check the client's version; afterwards refresh the lines' rank keys and recompute.
+import { orderActionRefusal, type TOrderAction } from "@bod/contracts/actions";
 import type { Tx } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
@@ -175,4 +176,10 @@ export function statusWhenDone(lines: { shipped: number; remaining: number }[]):
 
 export function requireOpen(order: LockedOrder, action: string) {
   if (order.status === "shipped" || order.status === "cancelled") throw new AppError("rule_violation", `Cannot ${action} an order that is ${order.status}`);
+}
+
+/** Refuses `action` when the order's state does not allow it: the rule its allowedActions use (packages/contracts/src/actions.ts). */
+export function refuseOrderAction(action: TOrderAction, order: LockedOrder, lines: LockedLine[] = []) {
+  const reason = orderActionRefusal(action, { status: order.status, fulfillmentMode: order.fulfillmentMode, lines });
+  if (reason) throw new AppError("rule_violation", reason);
 }

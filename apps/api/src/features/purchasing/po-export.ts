@@ -9,7 +9,7 @@ import { listPurchaseOrders, readPurchaseOrder } from "./po-read.ts";
 const row = (values: (string | number | boolean | null)[]) => values.map(csvField).join(",") + "\r\n";
 
 export async function exportPurchaseOrder(ctx: RequestContext, poId: string, res: Response): Promise<void> {
-  const po = await inTenant(ctx, (tx) => readPurchaseOrder(tx, ctx.tenantId, poId));
+  const po = await inTenant(ctx, (tx) => readPurchaseOrder(tx, ctx, poId));
   startCsv(res, `${po.number}.csv`);
   let body = row(["po_number", "supplier", "warehouse", "status", "expected_date", "sku", "name", "barcode", "quantity_ordered", "quantity_received", "remaining", "unit_cost_cents", "line_total_cents"]);
   for (const l of po.lines) {

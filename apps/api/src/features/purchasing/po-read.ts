@@ -1,5 +1,7 @@
 // Reading purchase orders: the detail (lines with ordered / received / remaining, the orders
 // each line is linked to, receipts) and the keyset list.
+import { allowedPurchaseOrderActions } from "@bod/contracts/actions";
+import type { RequestContext } from "../../http/types.ts";
 import type { TPage } from "@bod/contracts/common";
 import type { TPurchaseOrder, TPurchaseOrderListItem, TPurchaseOrderListQuery, TReceipt } from "@bod/contracts/purchasing";
 import { Prisma, type Tx } from "../../db/client.ts";
@@ -8,7 +10,9 @@ import { decodeTextCursor, encodeCursor } from "../../http/pagination.ts";
 
 export const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-export async function readPurchaseOrder(tx: Tx, tenantId: string, poId: string): Promise<TPurchaseOrder> {
+/** The purchase order as `ctx`'s user sees it: with the actions that user may take on it now. */
+export async function readPurchaseOrder(tx: Tx, ctx: Pick<RequestContext, "tenantId" | "role">, poId: string): Promise<TPurchaseOrder> {
+  const { tenantId } = ctx;
   const po = await tx.purchaseOrder.findUnique({
     where: { tenantId_id: { tenantId, id: poId } },
     include: {
@@ -60,6 +64,7 @@ export async function readPurchaseOrder(tx: Tx, tenantId: string, poId: string):
     version: po.version,
     createdAt: po.createdAt.toISOString(),
     updatedAt: po.updatedAt.toISOString(),
+    allowedActions: allowedPurchaseOrderActions(ctx.role, { status: po.status, received: po.lines.reduce((n, l) => n + l.quantityReceived, 0) }),
   };
 }
 

@@ -1,6 +1,7 @@
 // Writing purchase orders (docs/architecture.md, the write-path recipe): a PO changes the
 // supply the engine hands out as projected dates, so every write locks the PO's stock keys
 // first, then the PO row, makes the change and recomputes the keys in the same transaction.
+import { purchaseOrderActionRefusal, type TPurchaseOrderAction } from "@bod/contracts/actions";
 import type { z } from "zod";
 import type { TPurchaseOrder, TUpdatePurchaseOrderRequest, ZCreatePurchaseOrderRequest } from "@bod/contracts/purchasing";
 import { inTenant, type Tx } from "../../db/client.ts";
@@ -111,7 +112,7 @@ export function createPurchaseOrders(ctx: RequestContext, inputs: CreateInput[],
     if (supplying.length) await recomputeKeys(tx, ctx.tenantId, keysOf(supplying));
     // One connection: read back one after the other (concurrent queries on it only queue, and pg deprecates them).
     const created: Awaited<ReturnType<typeof readPurchaseOrder>>[] = [];
-    for (const id of ids) created.push(await readPurchaseOrder(tx, ctx.tenantId, id));
+    for (const id of ids) created.push(await readPurchaseOrder(tx, ctx, id));
     return created;
   });
 }
@@ -175,7 +176,7 @@ export async function bumpPurchaseOrder(tx: Tx, tenantId: string, poId: string, 
 export function updatePurchaseOrder(ctx: RequestContext, poId: string, input: TUpdatePurchaseOrderRequest): Promise<TPurchaseOrder> {
   return inTenant(ctx, async (tx) => {
     const po = await lockPurchaseOrder(tx, ctx, poId, input.version);
-    if (!["draft", "ordered", "partially_received"].includes(po.status)) throw new AppError("rule_violation", `Cannot edit a purchase order that is ${po.status}`);
+    refuseUnless("edit", po);
     for (const [i, change] of (input.lines ?? []).entries()) {
       const line = po.lines.find((l) => l.id === change.id);
       if (!line) throw new AppError("invalid_input", "No such line on this purchase order", [{ path: `lines.${i}.id`, message: "No such line on this purchase order", code: "custom" }]);
@@ -195,17 +196,17 @@ export function updatePurchaseOrder(ctx: RequestContext, poId: string, input: TU
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
     });
     if (SUPPLYING.includes(po.status)) await recomputeKeys(tx, ctx.tenantId, po.keys);
-    return readPurchaseOrder(tx, ctx.tenantId, po.id);
+    return readPurchaseOrder(tx, ctx, po.id);
   });
 }
 
 export function submitPurchaseOrder(ctx: RequestContext, poId: string, version?: number): Promise<TPurchaseOrder> {
   return inTenant(ctx, async (tx) => {
     const po = await lockPurchaseOrder(tx, ctx, poId, version);
-    if (po.status !== "draft") throw new AppError("rule_violation", `Only a draft can be submitted; this purchase order is ${po.status}`);
+    refuseUnless("submit", po);
     await bumpPurchaseOrder(tx, ctx.tenantId, po.id, { status: "ordered" });
     await recomputeKeys(tx, ctx.tenantId, po.keys);
-    return readPurchaseOrder(tx, ctx.tenantId, po.id);
+    return readPurchaseOrder(tx, ctx, po.id);
   });
 }
 
@@ -213,13 +214,12 @@ export function submitPurchaseOrder(ctx: RequestContext, poId: string, version?:
 export function cancelPurchaseOrder(ctx: RequestContext, poId: string, version?: number): Promise<TPurchaseOrder> {
   return inTenant(ctx, async (tx) => {
     const po = await lockPurchaseOrder(tx, ctx, poId, version);
-    if (po.lines.some((l) => l.received > 0)) throw new AppError("rule_violation", "Units were already received on this purchase order: close it instead of cancelling");
-    if (po.status !== "draft" && po.status !== "ordered") throw new AppError("rule_violation", `Cannot cancel a purchase order that is ${po.status}`);
+    refuseUnless("cancel", po);
     await tx.$executeRaw`DELETE FROM purchase_order_line_links WHERE tenant_id = ${ctx.tenantId}::uuid AND purchase_order_line_id = ANY(${po.lines.map((l) => l.id)}::uuid[])`;
     await untagUnlinkedOrders(tx, ctx, po);
     await bumpPurchaseOrder(tx, ctx.tenantId, po.id, { status: "cancelled" });
     await recomputeKeys(tx, ctx.tenantId, po.keys);
-    return readPurchaseOrder(tx, ctx.tenantId, po.id);
+    return readPurchaseOrder(tx, ctx, po.id);
   });
 }
 
@@ -227,9 +227,15 @@ export function cancelPurchaseOrder(ctx: RequestContext, poId: string, version?:
 export function closePurchaseOrder(ctx: RequestContext, poId: string, version?: number): Promise<TPurchaseOrder> {
   return inTenant(ctx, async (tx) => {
     const po = await lockPurchaseOrder(tx, ctx, poId, version);
-    if (po.status !== "received" && po.status !== "partially_received") throw new AppError("rule_violation", `Only a received or partially received purchase order can be closed; this one is ${po.status}`);
+    refuseUnless("close", po);
     await bumpPurchaseOrder(tx, ctx.tenantId, po.id, { status: "closed" });
     await recomputeKeys(tx, ctx.tenantId, po.keys);
-    return readPurchaseOrder(tx, ctx.tenantId, po.id);
+    return readPurchaseOrder(tx, ctx, po.id);
   });
+}
+
+/** The state rule of `action` (packages/contracts/src/actions.ts, the one the responses' allowedActions use). */
+export function refuseUnless(action: TPurchaseOrderAction, po: Pick<LockedPurchaseOrder, "status" | "lines">) {
+  const reason = purchaseOrderActionRefusal(action, { status: po.status, received: po.lines.reduce((n, l) => n + l.received, 0) });
+  if (reason) throw new AppError("rule_violation", reason);
 }

@@ -8,7 +8,7 @@ import { AppError } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { recomputeAfterIncrease } from "../allocation/increase.ts";
 import { recordStockMovements } from "../stock/ledger.ts";
-import { bumpPurchaseOrder, lockPurchaseOrder, type LockedPurchaseOrder } from "./po-write.ts";
+import { bumpPurchaseOrder, lockPurchaseOrder, refuseUnless, type LockedPurchaseOrder } from "./po-write.ts";
 import { readPurchaseOrder, readReceipts } from "./po-read.ts";
 
 type ReceiptInput = z.output<typeof ZPostReceiptRequest>;
@@ -43,7 +43,7 @@ export function receivePurchaseOrder(ctx: RequestContext, poId: string, input: R
     const { tenantId } = ctx;
     const po = await lockPurchaseOrder(tx, ctx, poId);
     if (po.status === "draft") throw new AppError("rule_violation", `${po.number} is a draft: submit it before receiving`);
-    if (po.status !== "ordered" && po.status !== "partially_received") throw new AppError("rule_violation", `Cannot receive on a purchase order that is ${po.status}`);
+    refuseUnless("receive", po);
 
     const receiving = resolveLines(po, input);
     if (!input.allowOverReceipt) {
@@ -93,7 +93,7 @@ export function receivePurchaseOrder(ctx: RequestContext, poId: string, input: R
     const [created] = await readReceipts(tx, tenantId, { id: receipt.id });
     return {
       receipt: created!,
-      purchaseOrder: await readPurchaseOrder(tx, tenantId, po.id),
+      purchaseOrder: await readPurchaseOrder(tx, ctx, po.id),
       ordersNowFulfillable: numbers.filter((o) => after.get(o.id) === "fulfillable").map((o) => ({ orderId: o.id, number: o.number })),
       ordersNowPartiallyFulfillable: numbers.filter((o) => after.get(o.id) === "partially_fulfillable").map((o) => ({ orderId: o.id, number: o.number })),
     };

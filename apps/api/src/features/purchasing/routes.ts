@@ -76,7 +76,7 @@ r.post("/", { summary: "Create a purchase order, by default linked to the waitin
 r.get("/:poId.csv", { summary: "A purchase order as CSV", roles: ROLES.everyone, params: ZPurchaseOrderParams }, ({ ctx, params }, _req, res) => exportPurchaseOrder(ctx, params.poId, res));
 r.get("/:poId/export.csv", { summary: "A purchase order as CSV", roles: ROLES.everyone, params: ZPurchaseOrderParams }, ({ ctx, params }, _req, res) => exportPurchaseOrder(ctx, params.poId, res));
 r.get("/:poId", { summary: "A purchase order with lines, linked orders and receipts", roles: ROLES.everyone, params: ZPurchaseOrderParams, response: ZPurchaseOrder }, ({ ctx, params }) =>
-  inTenant(ctx, (tx) => readPurchaseOrder(tx, ctx.tenantId, params.poId)),
+  inTenant(ctx, (tx) => readPurchaseOrder(tx, ctx, params.poId)),
 );
 r.patch("/:poId", { summary: "Edit quantities (not below received), expected date or notes", roles: ROLES.purchasing, params: ZPurchaseOrderParams, body: ZUpdatePurchaseOrderRequest, response: ZPurchaseOrder }, ({ ctx, params, body }) =>
   updatePurchaseOrder(ctx, params.poId, body),

@@ -3,6 +3,7 @@
 // record the shipment, consume hard allocation first, move the order's status, recompute,
 // and write the timeline and the outbox message to the channel.
 import type { TCreateShipmentRequest, TPackingSlip, TShipmentResponse } from "@bod/contracts/orders";
+import { shipmentRefusal } from "@bod/contracts/actions";
 import { inTenant } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
@@ -18,8 +19,10 @@ export function createShipment(ctx: RequestContext, orderId: string, input: TCre
   return inTenant(ctx, async (tx) => {
     const { tenantId } = ctx;
     const { order, lines } = await lockOrder(tx, ctx, orderId, { version: input.version });
-    if (order.status === "on_hold") throw new AppError("rule_violation", "The order is on hold: release it before shipping");
-    if (order.status !== "open" && order.status !== "partially_shipped") throw new AppError("rule_violation", `Cannot ship an order that is ${order.status}`);
+    // The state rules (packages/contracts/src/actions.ts) the order's allowedActions "ship" uses.
+    const state = { status: order.status, fulfillmentMode: order.fulfillmentMode, lines };
+    const stateRefusal = shipmentRefusal({ ...state, lines: lines.map((l) => ({ ...l, allocated: l.remaining })) });
+    if (stateRefusal) throw new AppError("rule_violation", stateRefusal);
 
     // What ships: the lines asked for, or every line's current allocation (read after the key locks).
     const wanted = input.lines
@@ -43,7 +46,7 @@ export function createShipment(ctx: RequestContext, orderId: string, input: TCre
 
     const shippedNow = new Map(wanted.map((w) => [w.line.id, w.quantity]));
     const partial = lines.some((l) => l.remaining - (shippedNow.get(l.id) ?? 0) > 0);
-    if (partial && order.fulfillmentMode === "ship_complete") {
+    if (shipmentRefusal(state, lines.map((l) => shippedNow.get(l.id) ?? 0)) === "ships complete") {
       // Ship-complete orders leave in one shipment; a manager may change the mode (with a reason) to ship in parts.
       const short = lines.filter((l) => l.remaining - (shippedNow.get(l.id) ?? 0) > 0).map((l) => `${l.remaining - (shippedNow.get(l.id) ?? 0)} × ${l.sku}`);
       throw new AppError("rule_violation", `Order ${order.number} ships complete: it cannot ship without ${short.join(", ")}. Ship it whole, or have a manager change its fulfillment mode to ship in parts.`, {
@@ -106,7 +109,7 @@ export function createShipment(ctx: RequestContext, orderId: string, input: TCre
     );
 
     const [created] = await readShipments(tx, tenantId, { shipmentId: shipment.id });
-    return { shipment: created!, order: await readOrderDetail(tx, tenantId, orderId) };
+    return { shipment: created!, order: await readOrderDetail(tx, ctx, orderId) };
   });
 }
 

@@ -22,6 +22,6 @@ export function changeFulfillmentMode(ctx: RequestContext, orderId: string, inpu
       to: input.mode,
       reason: input.reason,
     });
-    return readOrderDetail(tx, ctx.tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }

@@ -10,15 +10,14 @@ import { AppError } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { keyString, recordStockMovements, type MovementInput } from "../stock/ledger.ts";
 import { readOrderDetail } from "../orders/detail.ts";
-import { addOrderEvent, bumpVersion, lockOrder, settleOrders, requireOpen, type LockedOrder } from "../orders/write.ts";
+import { addOrderEvent, bumpVersion, lockOrder, settleOrders, refuseOrderAction, type LockedOrder } from "../orders/write.ts";
 import { lockContainerForOrder, requirePickLocation } from "./places.ts";
 import { coveringPurchaseOrders, readStagedOrder } from "./read.ts";
 
 const poTag = (number: string) => `PO#${number}`;
 
 function requireStageable(order: LockedOrder) {
-  requireOpen(order, "pick");
-  if (order.status === "on_hold") throw new AppError("rule_violation", `Order ${order.number} is on hold: release it before picking`);
+  refuseOrderAction("pick", order);
 }
 
 export function stageOrderLines(ctx: RequestContext, orderId: string, input: TStageRequest): Promise<TStagedOrder> {
@@ -129,7 +128,7 @@ export function unstageOrder(ctx: RequestContext, orderId: string, input: TUnsta
       lines: [...back].map(([lineId, quantity]) => ({ lineId, quantity })),
       reason: input.reason ?? null,
     });
-    return readOrderDetail(tx, tenantId, orderId);
+    return readOrderDetail(tx, ctx, orderId);
   });
 }
 

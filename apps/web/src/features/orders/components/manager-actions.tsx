@@ -20,22 +20,22 @@ export function ManagerActions({ order }: { order: TOrderDetail }) {
   const [kind, setKind] = useState<Kind | null>(null);
   const release = useOrderAction(order.id);
   const toast = useToast();
-  const isClosed = order.status === "shipped" || order.status === "cancelled";
+  // Which buttons show comes from the server: the order's allowedActions (role × state).
+  const may = (a: TOrderDetail["allowedActions"][number]) => order.allowedActions.includes(a);
   const openLines = order.lines.filter((l) => l.remaining > 0);
   return (
     <div className="page-actions" role="group" aria-label="Manager actions">
-      {order.status === "on_hold" ? (
+      {may("release") && (
         <Button busy={release.isPending} onClick={() => release.mutate({ path: "release", body: {} }, { onSuccess: () => toast(`Order ${order.number} released`), onError: (e) => toast(e.message, "error") })}>
           Release
         </Button>
-      ) : (
-        !isClosed && <Button onClick={() => setKind("hold")}>Hold</Button>
       )}
-      {!isClosed && <Button onClick={() => setKind("edit")}>Edit order</Button>}
-      {!isClosed && <Button onClick={() => setKind("priority")}>Change priority</Button>}
-      {!isClosed && openLines.length > 0 && <Button onClick={() => setKind("cancel_line")}>Cancel line</Button>}
-      {!isClosed && openLines.length > 0 && <Button onClick={() => setKind("exchange")}>Exchange</Button>}
-      {!isClosed && (
+      {may("hold") && <Button onClick={() => setKind("hold")}>Hold</Button>}
+      {may("edit") && <Button onClick={() => setKind("edit")}>Edit order</Button>}
+      {may("reprioritise") && <Button onClick={() => setKind("priority")}>Change priority</Button>}
+      {may("cancel") && openLines.length > 0 && <Button onClick={() => setKind("cancel_line")}>Cancel line</Button>}
+      {may("exchange") && openLines.length > 0 && <Button onClick={() => setKind("exchange")}>Exchange</Button>}
+      {may("cancel") && (
         <Button variant="danger" onClick={() => setKind("cancel")}>
           Cancel order
         </Button>

@@ -9,6 +9,7 @@ import { Badge } from "../../../components/ui/badge.tsx";
 import { useSession } from "../../../lib/session.ts";
 import { humanize } from "../../../lib/format.ts";
 import { useOrder } from "../api/orders-api.ts";
+import type { TOrderDetail } from "../api/order-types.ts";
 import { formatDate } from "../lib/dates.ts";
 import { canManageOrders } from "../lib/roles.ts";
 import { FulfillabilityBadge, ShipBy, StatusBadge } from "../components/order-badges.tsx";
@@ -41,8 +42,11 @@ export function OrderPage() {
       </div>
     );
   const o = order.data;
-  const canShip = (o.status === "open" || o.status === "partially_shipped") && o.lines.some((l) => shippableNow(l) > 0);
-  const waitingForComplete = o.fulfillmentMode === "ship_complete" && o.fulfillability !== "fulfillable";
+  // What this user may do now comes from the server (allowedActions: role × state); the page only shows it.
+  const may = (a: TOrderDetail["allowedActions"][number]) => o.allowedActions.includes(a);
+  const canShip = may("ship");
+  const waitingForComplete =
+    o.fulfillmentMode === "ship_complete" && (o.status === "open" || o.status === "partially_shipped") && o.fulfillability !== "fulfillable" && o.lines.some((l) => shippableNow(l) > 0);
 
   return (
     <div className="page page-wide">
@@ -57,7 +61,7 @@ export function OrderPage() {
             <StatusBadge value={o.status} />
             {o.priority !== 0 && <Badge tone="info">Priority {o.priority}</Badge>}
             {o.fulfillmentMode === "ship_complete" && <Badge tone="neutral">Ships complete</Badge>}
-            {(o.status === "open" || o.status === "partially_shipped") && <Link to={`/orders/${o.id}/pick`}>Pick &amp; stage</Link>}
+            {may("pick") && <Link to={`/orders/${o.id}/pick`}>Pick &amp; stage</Link>}
           </span>
         }
         actions={
@@ -114,11 +118,11 @@ export function OrderPage() {
         </dl>
         {o.customer.shippingAddress && <p className="small" style={{ marginTop: 8, whiteSpace: "pre-line" }}>{o.customer.shippingAddress}</p>}
       </section>
-      {waitingForComplete && canShip && <Alert tone="warning">This order ships complete: it can only ship in full. Pick what is in stock into a container, or a manager can change its mode on the pick screen.</Alert>}
+      {waitingForComplete && <Alert tone="warning">This order ships complete: it can only ship in full. Pick what is in stock into a container, or a manager can change its mode on the pick screen.</Alert>}
       <UnknownSkuBanner order={o} />
       <ConflictsBanner order={o} canResolve={canManageOrders(me.role)} />
-      {canManageOrders(me.role) && <ManagerActions order={o} />}
-      {canManageOrders(me.role) && (o.status === "open" || o.status === "partially_shipped" || o.status === "on_hold") && <OversellPanel order={o} onShip={() => setShipping(true)} />}
+      {o.allowedActions.some((a) => a !== "ship" && a !== "pick") && <ManagerActions order={o} />}
+      {may("resolve_oversell") && <OversellPanel order={o} onShip={() => setShipping(true)} />}
       {shipping && <ShipmentForm order={o} onClose={() => setShipping(false)} />}
       <div className="order-layout" style={{ marginTop: 12 }}>
         <div>
@@ -132,7 +136,7 @@ export function OrderPage() {
         </div>
         <div>
           <MoneySection order={o} />
-          {canManageOrders(me.role) && (o.status === "open" || o.status === "partially_shipped" || o.status === "on_hold") && <ModeForm order={o} />}
+          {may("change_fulfillment_mode") && <ModeForm order={o} />}
           <TagsEditor order={o} />
           <NotesSection order={o} />
           <Timeline order={o} />

@@ -10,7 +10,7 @@ import { Table } from "../../../components/ui/table.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { usePurchaseOrder, usePurchaseOrderAction, type TPurchaseOrderAction } from "../api/purchase-orders-api.ts";
-import { OPEN_PO_STATUSES, type TPurchaseOrder } from "../api/purchasing-types.ts";
+import { type TPurchaseOrder } from "../api/purchasing-types.ts";
 import { PoStatusBadge } from "../components/po-status-badge.tsx";
 import { PoLinesTable } from "../components/po-lines-table.tsx";
 import { PoEditForm } from "../components/po-edit-form.tsx";
@@ -41,8 +41,9 @@ function PurchaseOrderView({ po }: { po: TPurchaseOrder }) {
   const action = usePurchaseOrderAction(po.id);
   const toast = useToast();
   const [confirm, setConfirm] = useState<"cancel" | "close">();
-  const isOpen = OPEN_PO_STATUSES.includes(po.status);
-  const canEdit = po.status === "draft" || isOpen;
+  // What this user may do on it now comes from the server (allowedActions: role × status).
+  const may = (a: TPurchaseOrder["allowedActions"][number]) => po.allowedActions.includes(a);
+  const canEdit = may("edit");
   const run = (a: TPurchaseOrderAction) =>
     action.mutate(
       { action: a, version: po.version },
@@ -64,12 +65,12 @@ function PurchaseOrderView({ po }: { po: TPurchaseOrder }) {
         description={<PoStatusBadge status={po.status} />}
         actions={
           <>
-            {po.status === "draft" && (
+            {may("submit") && (
               <Button variant="primary" busy={action.isPending && action.variables?.action === "submit"} onClick={() => run("submit")}>
                 Submit to supplier
               </Button>
             )}
-            {isOpen && (
+            {may("receive") && (
               <Link className="btn btn-primary" to={`/receiving/${po.id}`}>
                 Receive
               </Link>
@@ -77,8 +78,8 @@ function PurchaseOrderView({ po }: { po: TPurchaseOrder }) {
             <Link className="btn btn-secondary" to={`/purchasing/${po.id}/print`}>
               Print PO
             </Link>
-            {isOpen && <Button onClick={() => setConfirm("close")}>Close</Button>}
-            {(po.status === "draft" || po.status === "ordered") && (
+            {may("close") && <Button onClick={() => setConfirm("close")}>Close</Button>}
+            {may("cancel") && (
               <Button variant="danger" onClick={() => setConfirm("cancel")}>
                 Cancel
               </Button>
