@@ -1,6 +1,7 @@
 // The signed-in shell: top bar, the side navigation (only the areas the role may open), the page.
-import { useEffect } from "react";
-import { NavLink, Outlet, useNavigate } from "react-router";
+// On a phone or tablet the navigation folds away behind the Menu button.
+import { useEffect, useState } from "react";
+import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { NAV_ITEMS } from "./nav.ts";
 import { TenantSwitcher } from "./tenant-switcher.tsx";
 import { PendingInvitations } from "./pending-invitations.tsx";
@@ -8,6 +9,7 @@ import { useLogout } from "../features/auth/api/auth-api.ts";
 import { useSession } from "../lib/session.ts";
 import { Button } from "../components/ui/button.tsx";
 import { hasRole } from "../lib/roles.ts";
+import { OfflineBanner } from "./offline-banner.tsx";
 
 function isTyping(target: EventTarget | null) {
   if (!(target instanceof HTMLElement)) return false;
@@ -31,11 +33,30 @@ function useSearchShortcut() {
   }, []);
 }
 
+/** The folding navigation's open state: closed again after navigating and on Escape. */
+function useNavToggle() {
+  const [isOpen, setOpen] = useState(false);
+  const location = useLocation();
+  useEffect(() => setOpen(false), [location.pathname, location.search]);
+  useEffect(() => {
+    if (!isOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpen(false);
+      document.getElementById("nav-toggle")?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [isOpen]);
+  return { isOpen, toggle: () => setOpen((o) => !o) };
+}
+
 export function AppLayout() {
   const me = useSession();
   const logout = useLogout();
   const navigate = useNavigate();
   useSearchShortcut();
+  const nav = useNavToggle();
   const groups = ["Work", "Catalog", "Admin"] as const;
   return (
     <div className="shell">
@@ -43,6 +64,9 @@ export function AppLayout() {
         Skip to content
       </a>
       <header className="topbar">
+        <button type="button" id="nav-toggle" className="btn btn-ghost nav-toggle" aria-expanded={nav.isOpen} aria-controls="sidenav" onClick={nav.toggle}>
+          Menu
+        </button>
         <NavLink to="/" className="brand">
           Backorder Desk
         </NavLink>
@@ -56,7 +80,7 @@ export function AppLayout() {
           Sign out
         </Button>
       </header>
-      <nav className="sidenav" aria-label="Main">
+      <nav id="sidenav" className={`sidenav${nav.isOpen ? " is-open" : ""}`} aria-label="Main">
         {groups.map((g) => (
           <div key={g} className="nav-group">
             <div className="nav-group-title" aria-hidden="true">
@@ -73,6 +97,7 @@ export function AppLayout() {
         ))}
       </nav>
       <main className="content" id="main" tabIndex={-1}>
+        <OfflineBanner />
         <Outlet />
       </main>
     </div>

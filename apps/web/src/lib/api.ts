@@ -1,4 +1,5 @@
-// The one fetch wrapper: JSON in and out, CSRF header on writes, the API's error shape as ApiError.
+// The one fetch wrapper: JSON in and out, CSRF header on writes, a time limit on every request,
+// the API's error shape as ApiError (offline, timeout and 503 become codes a person can act on).
 export type FieldIssue = { path: string; message: string };
 
 export class ApiError extends Error {
@@ -8,6 +9,8 @@ export class ApiError extends Error {
     message: string,
     readonly details: FieldIssue[] = [],
     readonly requestId?: string,
+    /** seconds, from a 503's Retry-After */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = "ApiError";
@@ -30,7 +33,32 @@ export type RequestOptions = {
   query?: Record<string, string | number | boolean | undefined | null>;
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** ms before the request gives up with code `timeout` (default: 15 s reads, 30 s writes) */
+  timeoutMs?: number;
 };
+
+export const READ_TIMEOUT_MS = 15_000;
+export const WRITE_TIMEOUT_MS = 30_000;
+
+/** Codes of failures that may pass by themselves: a retry makes sense. */
+const TRANSIENT_CODES = new Set(["network", "offline", "timeout", "unavailable"]);
+
+/** True when trying the same request again may work (no connection, too slow, 503, a 5xx). */
+export function isTransientError(err: unknown): boolean {
+  return err instanceof ApiError && (TRANSIENT_CODES.has(err.code) || err.status >= 500);
+}
+
+function isOffline() {
+  return typeof navigator !== "undefined" && navigator.onLine === false;
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
 
 export function buildPath(path: string, query?: RequestOptions["query"]) {
   const params = new URLSearchParams();
@@ -55,21 +83,27 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
 
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? (method === "GET" ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS));
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+
   let res: Response;
+  let text: string;
   try {
     res = await fetch(buildPath(path, options.query), {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: "same-origin",
-      signal: options.signal,
+      signal,
     });
+    text = res.status === 204 ? "" : await res.text();
   } catch (err) {
-    if (err instanceof DOMException && err.name === "AbortError") throw err;
-    throw new ApiError(0, "network", "Cannot reach the server. Check the connection and try again.");
+    if (timeout.aborted) throw new ApiError(0, "timeout", "The server took too long to answer. Try again.");
+    if (options.signal?.aborted) throw err;
+    if (isOffline()) throw new ApiError(0, "offline", "You're offline — check the connection, then try again.");
+    throw new ApiError(0, "network", "Cannot reach the server — check the connection, then try again.");
   }
   if (res.status === 204) return undefined as T;
-  const text = await res.text();
   let data: unknown = undefined;
   if (text) {
     try {
@@ -80,10 +114,17 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
   if (!res.ok) {
     const e = (data as { error?: { code?: string; message?: string; details?: unknown; requestId?: string } } | undefined)?.error;
+    if (res.status === 503) {
+      const retryAfter = parseRetryAfter(res.headers.get("Retry-After"));
+      const wait = retryAfter ? ` Try again in ${retryAfter} s.` : " Try again in a moment.";
+      throw new ApiError(503, "unavailable", `Temporarily unavailable.${wait}`, [], e?.requestId, retryAfter);
+    }
+    // A 5xx message is for the logs ("the request id identifies it"); a person gets what to do.
+    const message = res.status >= 500 ? "Something went wrong on the server. Try again; if it keeps happening, pass on the details below." : e?.message;
     throw new ApiError(
       res.status,
       e?.code ?? "http_error",
-      e?.message ?? `The server answered ${res.status} ${res.statusText}`.trim(),
+      message ?? `The server answered ${res.status} ${res.statusText}`.trim(),
       parseDetails(e?.details),
       e?.requestId,
     );

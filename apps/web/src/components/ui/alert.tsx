@@ -1,5 +1,8 @@
-import type { ReactNode } from "react";
-import { ApiError, errorMessage } from "../../lib/api.ts";
+// Messages: Alert for any tone, ErrorAlert the one way a failed request is shown (lists, dialogs, forms, pages).
+import { useContext, type ReactNode } from "react";
+import { QueryClientContext, type Query } from "@tanstack/react-query";
+import { ApiError, errorMessage, isTransientError } from "../../lib/api.ts";
+import { Button } from "./button.tsx";
 
 export function Alert({ tone = "error", children }: { tone?: "error" | "info" | "success" | "warning"; children: ReactNode }) {
   return (
@@ -9,13 +12,35 @@ export function Alert({ tone = "error", children }: { tone?: "error" | "info" | 
   );
 }
 
-/** A readable message for any failed request; field issues not shown next to a field are listed. */
-export function ErrorAlert({ error, shownFields = [] }: { error: unknown; shownFields?: string[] }) {
+/** The queries whose last failure is `error` (so a Retry can refetch what failed, wherever it is shown). */
+function useFailedQueries(error: unknown): Query[] {
+  const client = useContext(QueryClientContext);
+  if (!client || !error) return [];
+  return client.getQueryCache().findAll({ predicate: (q) => q.state.status === "error" && q.state.error === error });
+}
+
+/**
+ * A readable message for any failed request; field issues not shown next to a field are listed.
+ * A failure that may pass (offline, too slow, 503, 5xx) gets a Retry: `onRetry` when given (a form
+ * re-submits with the same Idempotency-Key), else the failed queries are fetched again. Codes and
+ * the request id are only inside the "Details" disclosure.
+ */
+export function ErrorAlert({ error, shownFields = [], onRetry, retrying }: { error: unknown; shownFields?: string[]; onRetry?: () => void; retrying?: boolean }) {
+  const failedQueries = useFailedQueries(error);
   if (!error) return null;
   const other = error instanceof ApiError ? error.details.filter((d) => !shownFields.some((f) => d.path === f || d.path.startsWith(`${f}.`))) : [];
+  const retry = !isTransientError(error) ? undefined : (onRetry ?? (failedQueries.length > 0 ? () => failedQueries.forEach((q) => void q.fetch()) : undefined));
+  const isRetrying = retrying ?? failedQueries.some((q) => q.state.fetchStatus === "fetching");
   return (
     <Alert tone="error">
-      <strong>{errorMessage(error)}</strong>
+      <div className="alert-row">
+        <strong>{errorMessage(error)}</strong>
+        {retry && (
+          <Button busy={isRetrying} onClick={retry}>
+            Retry
+          </Button>
+        )}
+      </div>
       {other.length > 0 && (
         <ul>
           {other.map((d, i) => (
@@ -26,7 +51,16 @@ export function ErrorAlert({ error, shownFields = [] }: { error: unknown; shownF
           ))}
         </ul>
       )}
-      {error instanceof ApiError && error.requestId && <div className="muted small">Request id {error.requestId}</div>}
+      {error instanceof ApiError && (error.requestId || error.status >= 500) && (
+        <details className="error-details">
+          <summary>Details</summary>
+          <div className="small">
+            {error.status > 0 ? `HTTP ${error.status} · ` : ""}
+            {error.code}
+            {error.requestId && <> · request id <code>{error.requestId}</code></>}
+          </div>
+        </details>
+      )}
     </Alert>
   );
 }

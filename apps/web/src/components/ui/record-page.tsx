@@ -70,6 +70,13 @@ export function RecordPage<T extends { id: string }>({
       </div>
     );
   const r = record.data;
+  const confirmDelete = () =>
+    remove.mutate(r.id, {
+      onSuccess: () => {
+        toast(deletedMessage(r));
+        navigate(listPath, { replace: true });
+      },
+    });
   return (
     <div className="page">
       {back}
@@ -93,19 +100,12 @@ export function RecordPage<T extends { id: string }>({
         body={deleteBody(r)}
         confirmLabel="Delete"
         busy={remove.isPending}
-        error={<ErrorAlert error={remove.error} />}
+        error={<ErrorAlert error={remove.error} onRetry={confirmDelete} retrying={remove.isPending} />}
         onCancel={() => {
           setConfirm(false);
           remove.reset();
         }}
-        onConfirm={() =>
-          remove.mutate(r.id, {
-            onSuccess: () => {
-              toast(deletedMessage(r));
-              navigate(listPath, { replace: true });
-            },
-          })
-        }
+        onConfirm={confirmDelete}
       />
     </div>
   );
