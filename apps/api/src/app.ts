@@ -13,6 +13,7 @@ import { authenticate } from "./http/auth.ts";
 import { errorHandler, routeNotFound } from "./http/errors.ts";
 import { jsonBody } from "./http/input.ts";
 import { health } from "./http/health.ts";
+import { webStatic } from "./http/web-static.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { apiRouters } from "./routes.ts";
 import type { TrustProxy } from "./config.ts";
@@ -81,9 +82,7 @@ export function createApp(options: AppOptions = {}) {
 
   const webDist = options.webDist;
   if (webDist && fs.existsSync(path.join(webDist, "index.html"))) {
-    const index = path.resolve(webDist, "index.html");
-    app.use(express.static(webDist, { index: false, maxAge: "1h" }));
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(index));
+    app.use(webStatic(webDist));
   }
   app.use(errorHandler);
   // Requests Node's HTTP parser refuses (headers over 16 KB, broken HTTP) are answered in the

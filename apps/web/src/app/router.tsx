@@ -1,44 +1,48 @@
 // Every route of the SPA: sign-in pages outside the shell, everything else behind the auth guard.
+// Pages inside the shell load on demand (one chunk per page, fetched on first visit).
 import { createBrowserRouter, Navigate } from "react-router";
 import { AppLayout } from "./layout.tsx";
 import { RequireAuth } from "./require-auth.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { RouteError } from "./route-error.tsx";
 import { RequireRole } from "./require-role.tsx";
+import { lazyPage, PageSuspense } from "./lazy-page.tsx";
 import { AREA_ROLES } from "../lib/roles.ts";
 import { LoginPage } from "../features/auth/routes/login-page.tsx";
 import { SignupPage } from "../features/auth/routes/signup-page.tsx";
 import { AcceptInvitationPage } from "../features/auth/routes/accept-invitation-page.tsx";
-import { OrdersPage } from "../features/orders/routes/orders-page.tsx";
-import { OrderPage } from "../features/orders/routes/order-page.tsx";
-import { ScanPage } from "../features/orders/routes/scan-page.tsx";
-import { PackingSlipPage, PackingSlipsPage } from "../features/shipments/routes/packing-slip-page.tsx";
-import { PurchasingPage } from "../features/purchasing/routes/purchasing-page.tsx";
-import { PurchaseOrderNewPage } from "../features/purchasing/routes/purchase-order-new-page.tsx";
-import { PurchaseOrderPage } from "../features/purchasing/routes/purchase-order-page.tsx";
-import { PurchaseOrderPrintPage } from "../features/purchasing/routes/purchase-order-print-page.tsx";
-import { ReceivingPage } from "../features/receiving/routes/receiving-page.tsx";
-import { ReceivePage } from "../features/receiving/routes/receive-page.tsx";
-import { StagingPage } from "../features/staging/routes/staging-page.tsx";
-import { PickPage } from "../features/staging/routes/pick-page.tsx";
-import { StagingSlipPage } from "../features/staging/routes/staging-slip-page.tsx";
-import { BackorderReportPage } from "../features/reports/routes/backorder-report-page.tsx";
-import { StockPage } from "../features/stock/routes/stock-page.tsx";
-import { StockAdjustPage } from "../features/stock/routes/stock-adjust-page.tsx";
-import { StockCountPage } from "../features/stock/routes/stock-count-page.tsx";
-import { StockLedgerPage } from "../features/stock/routes/stock-ledger-page.tsx";
-import { ProductsPage } from "../features/products/routes/products-page.tsx";
-import { ProductNewPage } from "../features/products/routes/product-new-page.tsx";
-import { ProductPage } from "../features/products/routes/product-page.tsx";
-import { SuppliersPage } from "../features/suppliers/routes/suppliers-page.tsx";
-import { SupplierPage } from "../features/suppliers/routes/supplier-page.tsx";
-import { WarehousesPage } from "../features/warehouses/routes/warehouses-page.tsx";
-import { WarehousePage } from "../features/warehouses/routes/warehouse-page.tsx";
-import { ChannelsPage } from "../features/channels/routes/channels-page.tsx";
-import { ChannelNewPage, ChannelPage } from "../features/channels/routes/channel-page.tsx";
-import { UsersPage } from "../features/users/routes/users-page.tsx";
-import { SettingsPage } from "../features/settings/routes/settings-page.tsx";
-import { IntegrationsPage } from "../features/integrations/routes/integrations-page.tsx";
+const OrdersPage = lazyPage(() => import("../features/orders/routes/orders-page.tsx"), "OrdersPage");
+const OrderPage = lazyPage(() => import("../features/orders/routes/order-page.tsx"), "OrderPage");
+const ScanPage = lazyPage(() => import("../features/orders/routes/scan-page.tsx"), "ScanPage");
+const PackingSlipPage = lazyPage(() => import("../features/shipments/routes/packing-slip-page.tsx"), "PackingSlipPage");
+const PackingSlipsPage = lazyPage(() => import("../features/shipments/routes/packing-slip-page.tsx"), "PackingSlipsPage");
+const PurchasingPage = lazyPage(() => import("../features/purchasing/routes/purchasing-page.tsx"), "PurchasingPage");
+const PurchaseOrderNewPage = lazyPage(() => import("../features/purchasing/routes/purchase-order-new-page.tsx"), "PurchaseOrderNewPage");
+const PurchaseOrderPage = lazyPage(() => import("../features/purchasing/routes/purchase-order-page.tsx"), "PurchaseOrderPage");
+const PurchaseOrderPrintPage = lazyPage(() => import("../features/purchasing/routes/purchase-order-print-page.tsx"), "PurchaseOrderPrintPage");
+const ReceivingPage = lazyPage(() => import("../features/receiving/routes/receiving-page.tsx"), "ReceivingPage");
+const ReceivePage = lazyPage(() => import("../features/receiving/routes/receive-page.tsx"), "ReceivePage");
+const StagingPage = lazyPage(() => import("../features/staging/routes/staging-page.tsx"), "StagingPage");
+const PickPage = lazyPage(() => import("../features/staging/routes/pick-page.tsx"), "PickPage");
+const StagingSlipPage = lazyPage(() => import("../features/staging/routes/staging-slip-page.tsx"), "StagingSlipPage");
+const BackorderReportPage = lazyPage(() => import("../features/reports/routes/backorder-report-page.tsx"), "BackorderReportPage");
+const StockPage = lazyPage(() => import("../features/stock/routes/stock-page.tsx"), "StockPage");
+const StockAdjustPage = lazyPage(() => import("../features/stock/routes/stock-adjust-page.tsx"), "StockAdjustPage");
+const StockCountPage = lazyPage(() => import("../features/stock/routes/stock-count-page.tsx"), "StockCountPage");
+const StockLedgerPage = lazyPage(() => import("../features/stock/routes/stock-ledger-page.tsx"), "StockLedgerPage");
+const ProductsPage = lazyPage(() => import("../features/products/routes/products-page.tsx"), "ProductsPage");
+const ProductNewPage = lazyPage(() => import("../features/products/routes/product-new-page.tsx"), "ProductNewPage");
+const ProductPage = lazyPage(() => import("../features/products/routes/product-page.tsx"), "ProductPage");
+const SuppliersPage = lazyPage(() => import("../features/suppliers/routes/suppliers-page.tsx"), "SuppliersPage");
+const SupplierPage = lazyPage(() => import("../features/suppliers/routes/supplier-page.tsx"), "SupplierPage");
+const WarehousesPage = lazyPage(() => import("../features/warehouses/routes/warehouses-page.tsx"), "WarehousesPage");
+const WarehousePage = lazyPage(() => import("../features/warehouses/routes/warehouse-page.tsx"), "WarehousePage");
+const ChannelsPage = lazyPage(() => import("../features/channels/routes/channels-page.tsx"), "ChannelsPage");
+const ChannelNewPage = lazyPage(() => import("../features/channels/routes/channel-page.tsx"), "ChannelNewPage");
+const ChannelPage = lazyPage(() => import("../features/channels/routes/channel-page.tsx"), "ChannelPage");
+const UsersPage = lazyPage(() => import("../features/users/routes/users-page.tsx"), "UsersPage");
+const SettingsPage = lazyPage(() => import("../features/settings/routes/settings-page.tsx"), "SettingsPage");
+const IntegrationsPage = lazyPage(() => import("../features/integrations/routes/integrations-page.tsx"), "IntegrationsPage");
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
@@ -52,6 +56,7 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           {
+            element: <PageSuspense />,
             errorElement: <RouteError />,
             children: [
               { index: true, element: <Navigate to="/orders" replace /> },
