@@ -181,12 +181,12 @@ test("purchase order print view from Print PO: supplier, deliver-to address, lin
   await expect(doc.getByRole("region", { name: "Supplier" })).toContainText(supplier.name);
   await expect(doc.getByRole("region", { name: "Deliver to" })).toContainText(ADDRESS[1]!);
   const lines = doc.getByRole("table", { name: "Purchase order lines" });
-  await expect(lines.getByRole("row").filter({ hasText: s.mug.sku })).toContainText(/12\s*4\.50\s*54\.00/);
-  await expect(lines.getByRole("row").filter({ hasText: s.lamp.sku })).toContainText(/3\s*25\.99\s*77\.97/);
-  await expect(lines.getByRole("row").filter({ hasText: "Total" })).toContainText(/15\s*131\.97/);
+  await expect(lines.getByRole("row").filter({ hasText: s.mug.sku })).toContainText(/12\s*\$4\.50\s*\$54\.00/);
+  await expect(lines.getByRole("row").filter({ hasText: s.lamp.sku })).toContainText(/3\s*\$25\.99\s*\$77\.97/);
+  await expect(lines.getByRole("row").filter({ hasText: "Total" })).toContainText(/15\s*\$131\.97/);
   await expectPrintable(page, doc, {
     name: "purchase-order",
-    texts: [s.co.admin.companyName, supplier.name, "Main warehouse", po.number, expected, s.mug.sku, s.lamp.sku, "131.97"],
+    texts: [s.co.admin.companyName, supplier.name, "Main warehouse", po.number, expected, s.mug.sku, s.lamp.sku, "$131.97"],
     barcodes: [po.number],
     sheets: 1,
   });
