@@ -64,6 +64,8 @@ test("an order from the store's webhook is shipped in part, and the store gets t
   // The timeline says it was sent.
   await expect.poll(async () => {
     await page.reload();
+    // The page loads its code lazily: count once the timeline is on screen, not before.
+    await expect(page.getByRole("list", { name: "Order events, newest first" })).toBeVisible();
     return page.getByText(/Sent to Shopify ✓ Shopify fulfillment/).count();
   }, { timeout: 20_000 }).toBeGreaterThan(0);
 });

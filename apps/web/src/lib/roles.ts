@@ -18,7 +18,7 @@ export function roleList(group: readonly TRole[]) {
 /** Areas only some roles may open: the navigation hides them and the route guard explains. */
 export const AREA_ROLES = {
   warehouses: ROLE_GROUPS.managers,
-  channels: ROLE_GROUPS.admin,
+  channels: ROLE_GROUPS.managers,
   integrations: ROLE_GROUPS.managers,
   users: ROLE_GROUPS.admin,
   settings: ROLE_GROUPS.admin,

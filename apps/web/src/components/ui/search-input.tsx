@@ -76,13 +76,27 @@ export function SearchInput({
     }
     return () => clearTimeout(timer.current);
   }, []);
+  // Select what was taken once the box shows it: this effect may run before the re-render that
+  // puts the text in the box (a lazily loaded page mounts in another order), and writing the
+  // value afterwards would move the caret to the end and undo the selection.
+  const selectWhenShown = useRef<string>(undefined);
+  const selectIfShown = () => {
+    const el = ref.current;
+    if (selectWhenShown.current === undefined || !el || el.value !== selectWhenShown.current) return;
+    selectWhenShown.current = undefined;
+    if (document.activeElement === el) el.select();
+  };
   useEffect(() => {
     const t = taken.current;
     taken.current = undefined;
     if (!t) return;
     send(t.text);
-    if (t.complete && document.activeElement === ref.current) ref.current?.select();
+    if (t.complete) {
+      selectWhenShown.current = t.text;
+      selectIfShown();
+    }
   }, []);
+  useLayoutEffect(selectIfShown, [text]);
 
   return (
     <div className="search">
