@@ -10,6 +10,7 @@ import { settingsRoutes } from "./features/settings/routes.ts";
 import { stockRoutes } from "./features/stock/routes.ts";
 import { orderListRoutes } from "./features/order-list/routes.ts";
 import { savedViewRoutes } from "./features/saved-views/routes.ts";
+import { preferenceRoutes } from "./features/preferences/routes.ts";
 import { allocationRoutes } from "./features/allocation/routes.ts";
 import { orderRoutes } from "./features/orders/routes.ts";
 import { oversellRoutes, storeOrderRoutes } from "./features/orders/oversell-routes.ts";
@@ -19,4 +20,4 @@ import { backgroundJobRoutes } from "./features/background-jobs/routes.ts";
 import { backorderReportRoutes, purchaseOrderRoutes } from "./features/purchasing/routes.ts";
 import { stagingRoutes } from "./features/staging/routes.ts";
 
-export const apiRouters = [authRoutes, myInvitationRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, invitationRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, stagingRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes];
+export const apiRouters = [authRoutes, myInvitationRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, invitationRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, preferenceRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, stagingRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes];
