@@ -19,5 +19,6 @@ import { channelSyncRoutes, integrationRoutes, orderOutboxRoutes, productReviewR
 import { backgroundJobRoutes } from "./features/background-jobs/routes.ts";
 import { backorderReportRoutes, purchaseOrderRoutes } from "./features/purchasing/routes.ts";
 import { stagingRoutes } from "./features/staging/routes.ts";
+import { dashboardRoutes } from "./features/dashboard/routes.ts";
 
-export const apiRouters = [authRoutes, myInvitationRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, invitationRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, preferenceRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, stagingRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes];
+export const apiRouters = [authRoutes, myInvitationRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, invitationRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, preferenceRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, stagingRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes, dashboardRoutes];

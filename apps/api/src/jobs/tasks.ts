@@ -9,6 +9,7 @@ import { enqueueDueReconciles, reconcileChannel } from "../features/integrations
 import { queueStockPush } from "../features/integrations/stock-push.ts";
 import { sweepOutbox } from "../features/integrations/sweep.ts";
 import { sweepSignInThrottle } from "../features/auth/sign-in-throttle.ts";
+import { enqueueShortfallSnapshots, takeShortfallSnapshot } from "../features/dashboard/snapshots.ts";
 
 const requestId = (h: JobHelpers) => `job-${h.job.id}`;
 
@@ -32,6 +33,12 @@ export const taskList: TaskList = {
   sign_in_throttle_sweep: async () => {
     await sweepSignInThrottle();
   },
+  shortfall_snapshots: async () => {
+    await enqueueShortfallSnapshots();
+  },
+  shortfall_snapshot: async (payload) => {
+    await takeShortfallSnapshot(payload);
+  },
 };
 
 /** graphile-worker crontab: minute hour day month weekday task ?options (UTC). */
@@ -39,4 +46,6 @@ export const crontab = [
   "* * * * * channels_reconcile_due ?id=channels_reconcile_due&max=1",
   "*/5 * * * * outbox_sweep ?id=outbox_sweep&max=1",
   "*/15 * * * * sign_in_throttle_sweep ?id=sign_in_throttle_sweep&max=1",
+  // Hourly, so each day keeps its last figures even when the worker was down at midnight.
+  "7 * * * * shortfall_snapshots ?id=shortfall_snapshots&max=1",
 ].join("\n");
