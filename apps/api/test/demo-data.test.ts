@@ -33,6 +33,15 @@ describe("demo data", () => {
     await admin.refresh();
     const check = await admin.get("/api/v1/admin/allocations/check");
     expect(check.body.ok, JSON.stringify(check.body).slice(0, 2000)).toBe(true);
+
+    // the dashboard's shortfall trend has 30 days to draw, ending at today's figures
+    const dashboard = await admin.get("/api/v1/dashboard");
+    expect(dashboard.status).toBe(200);
+    const days = dashboard.body.shortfall.days;
+    expect(days.every((d: { unitsShort: number | null }) => d.unitsShort !== null)).toBe(true);
+    const { rows } = await testEnv.superuser.query(`SELECT sum(units_short)::int AS units FROM shortfall_snapshots WHERE day = (now() AT TIME ZONE 'UTC')::date`);
+    expect(days[29].unitsShort).toBe(rows[0].units);
+    expect(days[29].unitsShort).toBeGreaterThan(0);
   });
 
   it("generates a small tenant whose stored fulfillability is what the engine computes, in all three states", async () => {

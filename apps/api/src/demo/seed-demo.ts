@@ -1,10 +1,12 @@
 // Demo data on first run: the "Demo Outfitters" company with four users (one per role), two
 // warehouses, 300 products, 8 suppliers, 3 channels, stock through the ledger and 2,000
 // orders, generated from a fixed seed (generate.ts), a few of them staged in containers
-// (stage-demo.ts). The password is shown at start-up.
+// (stage-demo.ts), and 30 days of shortfall snapshots for the dashboard's trend (made up before
+// today: shortfall-history.ts). The password is shown at start-up.
 import { db } from "../db/client.ts";
 import { DEMO_ROLES, generateTenant } from "./generate.ts";
 import { stageDemoOrders } from "./stage-demo.ts";
+import { writeDemoShortfallHistory } from "./shortfall-history.ts";
 
 export const DEMO_TENANT_NAME = "Demo Outfitters";
 export const DEMO_EMAIL_DOMAIN = "demo.backorder.test";
@@ -32,5 +34,6 @@ export async function seedDemoIfEmpty(options: { log?: (line: string) => void } 
   });
   const manager = tenant.users.find((u) => u.role === "manager")!;
   await stageDemoOrders({ tenantId: tenant.tenantId, userId: manager.id, role: "manager", requestId: "demo-seed", via: "session" });
+  await writeDemoShortfallHistory(tenant.tenantId);
   return true;
 }
