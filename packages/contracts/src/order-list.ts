@@ -160,6 +160,16 @@ export const ZBulkOrderResponse = z.object({
 });
 export type TBulkOrderResponse = z.infer<typeof ZBulkOrderResponse>;
 
+/** POST /orders/bulk-ship: ship each order whole from its allocation; an order that cannot ship whole now is left as it was. */
+export const BULK_SHIP_MAX = 200;
+export const ZBulkShipRequest = z.object({ orderIds: z.array(ZId).min(1).max(BULK_SHIP_MAX) }).strict();
+export type TBulkShipRequest = z.infer<typeof ZBulkShipRequest>;
+export const ZBulkShipResponse = z.object({
+  shipped: z.array(z.object({ orderId: ZId, shipmentId: ZId, shipmentNumber: z.string() })),
+  failed: z.array(z.object({ orderId: ZId, error: z.object({ code: z.string(), message: z.string() }) })),
+});
+export type TBulkShipResponse = z.infer<typeof ZBulkShipResponse>;
+
 // ---------------------------------------------------------------- saved views
 
 /** The list's URL query string (without cursor/limit): checked against the list's filters when saved. */

@@ -45,6 +45,27 @@ export async function withIdempotency(req: Request, ctx: RequestContext, run: ()
 }
 
 /**
+ * The same guarantee for a step a service runs on its own (one order of a batch): `key` is
+ * derived by the service, `fingerprint` names what it does (whoever repeats it gets the first result); the step, the key and its result
+ * commit together in one transaction, and a repeat returns the first result.
+ */
+export async function withDerivedIdempotencyKey<T>(ctx: RequestContext, key: string, fingerprint: string, run: () => Promise<T>): Promise<{ result: T; repeated: boolean }> {
+  const requestHash = crypto.createHash("sha256").update(fingerprint).digest("hex");
+  return inRequestTransaction(
+    ctx,
+    async (tx) => {
+      const first = await claimKey(tx, ctx.tenantId, key, requestHash);
+      if (first) return { result: first.body as T, repeated: true };
+      const result = await run();
+      await tx.$executeRaw`UPDATE idempotency_keys SET response_status = 200, response_body = ${JSON.stringify(result ?? null)}::jsonb
+        WHERE tenant_id = ${ctx.tenantId}::uuid AND key = ${key}`;
+      return { result, repeated: false };
+    },
+    { lock_timeout: String(CLAIM_WAIT_MS) },
+  );
+}
+
+/**
  * Inserts the key in the request's transaction, or returns the first attempt's outcome. A first
  * attempt still running holds the key row uncommitted: the insert waits for it (at most
  * CLAIM_WAIT_MS, then 409); when it commits, its outcome is read; when it died or failed, its row

@@ -1,10 +1,11 @@
 // The orders list, its tab counts, the scan lookup, CSV export and bulk actions. Mounted before the orders
 // router so /orders/counts, /orders/lookup and /orders/export.csv are not read as an order id.
-import { ZBulkOrderRequest, ZBulkOrderResponse, ZOrderCounts, ZOrderCountsQuery, ZOrderExportQuery, ZOrderExportSelection, ZOrderListPage, ZOrderListQuery, ZOrderLookup, ZOrderLookupQuery } from "@bod/contracts/order-list";
+import { ZBulkOrderRequest, ZBulkOrderResponse, ZBulkShipRequest, ZBulkShipResponse, ZOrderCounts, ZOrderCountsQuery, ZOrderExportQuery, ZOrderExportSelection, ZOrderListPage, ZOrderListQuery, ZOrderLookup, ZOrderLookupQuery } from "@bod/contracts/order-list";
 import { ApiRouter } from "../../http/endpoint.ts";
 import { AppError } from "../../http/errors.ts";
 import { ROLES } from "../../http/auth.ts";
 import { bulkOrderAction } from "./bulk.ts";
+import { bulkShipOrders } from "./bulk-ship.ts";
 import { exportOrders, exportSelectedOrders } from "./export.ts";
 import { lookupOrder } from "./lookup.ts";
 import { countOrders, listOrders } from "./service.ts";
@@ -29,4 +30,14 @@ r.post(
     response: ZBulkOrderResponse,
   },
   ({ ctx, body }) => bulkOrderAction(ctx, body),
+);
+r.post(
+  "/bulk-ship",
+  {
+    summary: "Ship fulfillable orders whole, each in its own transaction; Idempotency-Key applies per order (<key>#<orderId>)",
+    roles: ROLES.stock,
+    body: ZBulkShipRequest,
+    response: ZBulkShipResponse,
+  },
+  ({ ctx, body }, req) => bulkShipOrders(ctx, body, req.get("idempotency-key")),
 );
