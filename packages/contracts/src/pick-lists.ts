@@ -146,3 +146,9 @@ export const ZProductLocationParams = z.object({ productId: ZId, warehouseId: ZI
 /** `locationId` null removes the bin. */
 export const ZSetProductLocationRequest = z.object({ locationId: ZId.nullable() }).strict();
 export type TSetProductLocationRequest = z.infer<typeof ZSetProductLocationRequest>;
+
+/** The bin of each line of one order (the single-order pick screen). */
+export const ZOrderPickLocations = z.object({
+  items: z.array(z.object({ lineId: ZId, productId: ZId, location: z.object({ id: ZId, code: z.string() }).nullable() })),
+});
+export type TOrderPickLocations = z.infer<typeof ZOrderPickLocations>;

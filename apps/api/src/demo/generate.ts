@@ -101,6 +101,13 @@ export async function generateTenant(options: GenerateTenantOptions = {}): Promi
       await insertRows(tx, "product_suppliers", tenantId, plan.productSuppliers, {
         product_id: "uuid", supplier_id: "uuid", unit_cost_cents: "int", lead_time_days: "int", min_order_qty: "int", case_pack: "int", is_preferred: "bool",
       }, ins);
+      // Every product has a bin (pick location) in every warehouse: the pick locations in code order, dealt round by SKU.
+      await tx.$executeRaw`
+        INSERT INTO product_locations (tenant_id, warehouse_id, product_id, location_id)
+        SELECT ${tenantId}::uuid, l.warehouse_id, p.id, l.id
+        FROM (SELECT id, row_number() OVER (ORDER BY sku) - 1 AS n FROM products WHERE tenant_id = ${tenantId}::uuid) p
+        JOIN (SELECT id, warehouse_id, row_number() OVER (PARTITION BY warehouse_id ORDER BY code) - 1 AS k, count(*) OVER (PARTITION BY warehouse_id) AS c
+              FROM locations WHERE tenant_id = ${tenantId}::uuid AND kind = 'pick') l ON l.k = p.n % l.c`;
       await insertRows(tx, "sales_channels", tenantId, tableOf(plan.channels), {
         id: "uuid", name: "text", kind: "enum:ChannelKind", accepts_backorders: "bool", notify_on_partial_shipment: "bool", supports_order_edits: "bool",
         default_warehouse_id: "uuid", default_fulfillment_mode: "enum:FulfillmentMode",
