@@ -186,7 +186,8 @@ test("purchase order print view from Print PO: supplier, deliver-to address, lin
   await expect(lines.getByRole("row").filter({ hasText: "Total" })).toContainText(/15\s*\$131\.97/);
   await expectPrintable(page, doc, {
     name: "purchase-order",
-    texts: [s.co.admin.companyName, supplier.name, "Main warehouse", po.number, expected, s.mug.sku, s.lamp.sku, "$131.97"],
+    // The expected date as every screen writes a date ("Dec 11, 2026"), not the ISO form.
+    texts: [s.co.admin.companyName, supplier.name, "Main warehouse", po.number, new Intl.DateTimeFormat("en-US", { dateStyle: "medium" }).format(new Date(`${expected}T12:00:00`)), s.mug.sku, s.lamp.sku, "$131.97"],
     barcodes: [po.number],
     sheets: 1,
   });

@@ -124,12 +124,13 @@ export function OrderPage() {
       {o.allowedActions.some((a) => a !== "ship" && a !== "pick") && <ManagerActions order={o} />}
       {may("resolve_oversell") && <OversellPanel order={o} onShip={() => setShipping(true)} />}
       {shipping && <ShipmentForm order={o} onClose={() => setShipping(false)} />}
+      {/* Full width: nine columns fit a desktop and a tablet without scrolling. */}
+      <section className="card" aria-labelledby="lines-title" style={{ marginTop: 12 }}>
+        <h2 id="lines-title">Lines</h2>
+        <LinesTable lines={o.lines} />
+      </section>
       <div className="order-layout" style={{ marginTop: 12 }}>
         <div>
-          <section className="card" aria-labelledby="lines-title">
-            <h2 id="lines-title">Lines</h2>
-            <LinesTable lines={o.lines} />
-          </section>
           <ShipmentsList order={o} />
           <RefundsSection order={o} />
           <StoreMessages order={o} canOpenIntegrations={hasRole(me.role, AREA_ROLES.integrations)} />

@@ -8,7 +8,7 @@ import { ConfirmDialog } from "../../../components/ui/dialog.tsx";
 import { FactList } from "../../../components/ui/fact-list.tsx";
 import { Table } from "../../../components/ui/table.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
-import { formatDateTime } from "../../../lib/format.ts";
+import { formatDate, formatDateTime } from "../../../lib/format.ts";
 import { usePurchaseOrder, usePurchaseOrderAction, type TPurchaseOrderAction } from "../api/purchase-orders-api.ts";
 import { type TPurchaseOrder } from "../api/purchasing-types.ts";
 import { PoStatusBadge } from "../components/po-status-badge.tsx";
@@ -93,7 +93,7 @@ function PurchaseOrderView({ po }: { po: TPurchaseOrder }) {
           facts={[
             ["Supplier", <Link to={`/suppliers/${po.supplier.id}`}>{po.supplier.name}</Link>],
             ["Warehouse", po.warehouse.code ? `${po.warehouse.code} · ${po.warehouse.name}` : po.warehouse.name],
-            ["Expected", po.expectedDate ?? "—"],
+            ["Expected", formatDate(po.expectedDate)],
             ["Created", formatDateTime(po.createdAt)],
           ]}
         />

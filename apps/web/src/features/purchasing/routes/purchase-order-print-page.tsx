@@ -3,8 +3,9 @@ import { Spinner } from "../../../components/ui/spinner.tsx";
 import { ErrorAlert } from "../../../components/ui/alert.tsx";
 import { Barcode } from "../../../components/ui/barcode.tsx";
 import { CompanyName, PrintToolbar, WarehouseParty } from "../../../components/ui/print-document.tsx";
-import { formatMoney, formatDateTime, humanize } from "../../../lib/format.ts";
+import { formatDate, formatMoney, formatDateTime, humanize } from "../../../lib/format.ts";
 import { usePurchaseOrder } from "../api/purchase-orders-api.ts";
+import { ScrollBox } from "../../../components/ui/table.tsx";
 
 /** `/purchasing/:poId/print`: a printable purchase order: supplier, deliver-to warehouse, lines and totals, the PO number as a barcode for the receiving desk. */
 export function PurchaseOrderPrintPage() {
@@ -27,7 +28,7 @@ export function PurchaseOrderPrintPage() {
               {humanize(po.status)} · raised {formatDateTime(po.createdAt)}
             </div>
             <div>
-              Expected delivery: <strong>{po.expectedDate ?? "as soon as possible"}</strong>
+              Expected delivery: <strong>{po.expectedDate ? formatDate(po.expectedDate) : "as soon as possible"}</strong>
             </div>
           </div>
           <Barcode value={po.number} label={`Purchase order number ${po.number} as a barcode`} />
@@ -47,48 +48,50 @@ export function PurchaseOrderPrintPage() {
           </section>
           <WarehouseParty heading="Deliver to" warehouse={po.warehouse} />
         </div>
-        <table aria-label="Purchase order lines">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">SKU</th>
-              <th scope="col">Barcode</th>
-              <th scope="col">Description</th>
-              <th scope="col" className="num">
-                Quantity
-              </th>
-              <th scope="col" className="num">
-                Unit cost
-              </th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {po.lines.map((l, i) => (
-              <tr key={l.id}>
-                <td>{i + 1}</td>
-                <td className="mono">{l.sku}</td>
-                <td className="mono">{l.barcode ?? ""}</td>
-                <td>{l.name}</td>
-                <td className="num">{l.quantityOrdered}</td>
-                <td className="num">{formatMoney(l.unitCostCents)}</td>
-                <td className="num">{formatMoney(l.quantityOrdered * l.unitCostCents)}</td>
+        <ScrollBox label="Purchase order lines" className="doc-scroll">
+          <table aria-label="Purchase order lines">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">SKU</th>
+                <th scope="col">Barcode</th>
+                <th scope="col">Description</th>
+                <th scope="col" className="num">
+                  Quantity
+                </th>
+                <th scope="col" className="num">
+                  Unit cost
+                </th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={4}>
-                Total
-              </th>
-              <td className="num">{totalUnits}</td>
-              <td />
-              <td className="num">{formatMoney(totalCents)}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </thead>
+            <tbody>
+              {po.lines.map((l, i) => (
+                <tr key={l.id}>
+                  <td>{i + 1}</td>
+                  <td className="mono">{l.sku}</td>
+                  <td className="mono">{l.barcode ?? ""}</td>
+                  <td>{l.name}</td>
+                  <td className="num">{l.quantityOrdered}</td>
+                  <td className="num">{formatMoney(l.unitCostCents)}</td>
+                  <td className="num">{formatMoney(l.quantityOrdered * l.unitCostCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={4}>
+                  Total
+                </th>
+                <td className="num">{totalUnits}</td>
+                <td />
+                <td className="num">{formatMoney(totalCents)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </ScrollBox>
         {po.notes && <p className="print-address">Notes: {po.notes}</p>}
       </article>
     </div>

@@ -5,7 +5,7 @@ import { Button } from "../../../components/ui/button.tsx";
 import { SearchInput } from "../../../components/ui/search-input.tsx";
 import { FormField } from "../../../components/ui/form-field.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
-import { formatMoney, humanize } from "../../../lib/format.ts";
+import { formatDate, formatMoney, humanize } from "../../../lib/format.ts";
 import { useSupplierOptions } from "../../../lib/lookups.ts";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { purchaseOrdersCsvHref, usePurchaseOrders } from "../api/purchase-orders-api.ts";
@@ -103,7 +103,7 @@ export function PurchasingPage() {
             <td>
               <PoStatusBadge status={po.status} />
             </td>
-            <td>{po.expectedDate ?? <span className="muted">—</span>}</td>
+            <td>{po.expectedDate ? formatDate(po.expectedDate) : <span className="muted">—</span>}</td>
             <td className="num">{po.lineCount ?? "—"}</td>
             <td className="num">{po.totalCents != null ? formatMoney(po.totalCents) : "—"}</td>
           </tr>

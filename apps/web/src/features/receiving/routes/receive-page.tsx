@@ -11,7 +11,7 @@ import { ConfirmDialog } from "../../../components/ui/dialog.tsx";
 import { FactList } from "../../../components/ui/fact-list.tsx";
 import { Table } from "../../../components/ui/table.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
-import { humanize } from "../../../lib/format.ts";
+import { formatDate, humanize } from "../../../lib/format.ts";
 import { useIdempotencyKey } from "../../../lib/use-idempotency-key.ts";
 import type { TPostReceiptRequest, TPostReceiptResponse, TPurchaseOrder, TPurchaseOrderLine } from "../../purchasing/api/purchasing-types.ts";
 import { usePostReceipt, usePurchaseOrderToReceive } from "../api/receiving-api.ts";
@@ -125,7 +125,7 @@ function ReceiveScreen({ po }: { po: TPurchaseOrder }) {
           ["Supplier", po.supplier.name],
           ["Warehouse", po.warehouse.code ?? po.warehouse.name],
           ["Status", humanize(po.status)],
-          ["Expected", po.expectedDate ?? "—"],
+          ["Expected", formatDate(po.expectedDate)],
         ]}
       />
       {result && <ReceiptSummary result={result} onDismiss={() => (setResult(undefined), focusScan())} />}

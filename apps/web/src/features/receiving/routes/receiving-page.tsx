@@ -4,7 +4,7 @@ import { PagedTable } from "../../../components/ui/paged-table.tsx";
 import { SearchInput } from "../../../components/ui/search-input.tsx";
 import { EmptyState } from "../../../components/ui/empty-state.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
-import { humanize } from "../../../lib/format.ts";
+import { formatDate, humanize } from "../../../lib/format.ts";
 import { useSearchParamState } from "../../../lib/use-search-params-state.ts";
 import { useOpenPurchaseOrders } from "../api/receiving-api.ts";
 
@@ -46,7 +46,7 @@ export function ReceivingPage() {
             <td>
               <Badge tone={po.status === "partially_received" ? "warning" : "info"}>{humanize(po.status)}</Badge>
             </td>
-            <td>{po.expectedDate ?? <span className="muted">—</span>}</td>
+            <td>{po.expectedDate ? formatDate(po.expectedDate) : <span className="muted">—</span>}</td>
             <td className="row-actions">
               <Link className="btn btn-primary" to={`/receiving/${po.id}`} aria-label={`Receive ${po.number}`}>
                 Receive

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { Table } from "../../../components/ui/table.tsx";
 import { SortHeader } from "../../../components/ui/sort-header.tsx";
 import { Badge } from "../../../components/ui/badge.tsx";
-import { formatMoney } from "../../../lib/format.ts";
+import { formatDate, formatMoney } from "../../../lib/format.ts";
 import type { TBackorderReportRow, TBackorderSort } from "../../purchasing/api/purchasing-types.ts";
 import { WaitingOrdersTable } from "./waiting-orders-table.tsx";
 
@@ -112,7 +112,7 @@ export function BackorderTable({
               <td className="num qty-out">{r.shortfall}</td>
               <td className="num">
                 {r.incoming}
-                {r.nearestExpectedDate && <div className="muted small">next {r.nearestExpectedDate}</div>}
+                {r.nearestExpectedDate && <div className="muted small">next {formatDate(r.nearestExpectedDate)}</div>}
               </td>
               <td className="num">
                 <strong>{r.netToBuy}</strong>

@@ -2,6 +2,7 @@ import type { TPackingSlip } from "@bod/contracts/orders";
 import { Barcode } from "../../../components/ui/barcode.tsx";
 import { CompanyName, WarehouseParty } from "../../../components/ui/print-document.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
+import { ScrollBox } from "../../../components/ui/table.tsx";
 
 /** One printable packing slip: company and ship-from warehouse, ship-to, the order number as a Code 128 barcode, and the lines in the box. */
 export function PackingSlip({ slip }: { slip: TPackingSlip }) {
@@ -38,38 +39,40 @@ export function PackingSlip({ slip }: { slip: TPackingSlip }) {
           </address>
         </section>
       </div>
-      <table aria-label={`Items in shipment ${shipment.number}`}>
-        <thead>
-          <tr>
-            <th scope="col">SKU</th>
-            <th scope="col">Name</th>
-            <th scope="col">Barcode</th>
-            <th scope="col" className="num">
-              Quantity
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {shipment.lines.map((l) => (
-            <tr key={l.lineId}>
-              <td className="mono">{l.sku}</td>
-              <td>{l.name}</td>
-              <td className="mono">{l.barcode ?? "—"}</td>
-              <td className="num">
-                <strong>{l.quantity}</strong>
-              </td>
+      <ScrollBox label={`Items in shipment ${shipment.number}`} className="doc-scroll">
+        <table aria-label={`Items in shipment ${shipment.number}`}>
+          <thead>
+            <tr>
+              <th scope="col">SKU</th>
+              <th scope="col">Name</th>
+              <th scope="col">Barcode</th>
+              <th scope="col" className="num">
+                Quantity
+              </th>
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Total units
-            </th>
-            <td className="num">{units}</td>
-          </tr>
-        </tfoot>
-      </table>
+          </thead>
+          <tbody>
+            {shipment.lines.map((l) => (
+              <tr key={l.lineId}>
+                <td className="mono">{l.sku}</td>
+                <td>{l.name}</td>
+                <td className="mono">{l.barcode ?? "—"}</td>
+                <td className="num">
+                  <strong>{l.quantity}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                Total units
+              </th>
+              <td className="num">{units}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </ScrollBox>
     </article>
   );
 }

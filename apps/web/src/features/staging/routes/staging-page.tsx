@@ -14,6 +14,7 @@ import { beepError } from "../../../lib/beep.ts";
 import { lookupOrder } from "../../../lib/order-lookup.ts";
 import { useStagingBoard } from "../api/staging-api.ts";
 import { waitedSince } from "../lib.ts";
+import { formatDate } from "../../../lib/format.ts";
 import "../staging.css";
 
 const PICKABLE = new Set(["open", "on_hold", "partially_shipped"]);
@@ -114,7 +115,7 @@ function BoardRow({ item: i }: { item: TStagedOrder }) {
               {l.allocatableNow > 0 && <span className="muted small"> ({l.allocatableNow} in stock now)</span>}
               {l.purchaseOrders.map((p) => (
                 <div key={p.id} className="small">
-                  <Link to={`/purchasing/${p.id}`}>{p.number}</Link> {p.expectedDate ? `expected ${p.expectedDate}` : "no date"} · {p.quantity}
+                  <Link to={`/purchasing/${p.id}`}>{p.number}</Link> {p.expectedDate ? `expected ${formatDate(p.expectedDate)}` : "no date"} · {p.quantity}
                 </div>
               ))}
               {l.missing > 0 && l.purchaseOrders.length === 0 && <div className="small muted">no purchase order covers it</div>}

@@ -3,7 +3,8 @@ import { Spinner } from "../../../components/ui/spinner.tsx";
 import { Alert, ErrorAlert } from "../../../components/ui/alert.tsx";
 import { Barcode } from "../../../components/ui/barcode.tsx";
 import { CompanyName, PrintToolbar, WarehouseParty } from "../../../components/ui/print-document.tsx";
-import { formatDateTime } from "../../../lib/format.ts";
+import { formatDate, formatDateTime } from "../../../lib/format.ts";
+import { ScrollBox } from "../../../components/ui/table.tsx";
 import { useOrderStaging } from "../api/staging-api.ts";
 import "../staging.css";
 
@@ -55,54 +56,58 @@ export function StagingSlipPage() {
           </section>
         </div>
         <h2>Picked into the container</h2>
-        <table aria-label="Items picked">
-          <thead>
-            <tr>
-              <th scope="col">SKU</th>
-              <th scope="col">Name</th>
-              <th scope="col" className="num">Quantity</th>
-            </tr>
-          </thead>
-          <tbody>
-            {picked.map((l) => (
-              <tr key={l.lineId}>
-                <td className="mono">{l.sku}</td>
-                <td>{l.name}</td>
-                <td className="num">{l.picked}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h2>Awaited</h2>
-        {awaited.length === 0 ? (
-          <p>Nothing: the order is complete.</p>
-        ) : (
-          <table aria-label="Items awaited">
+        <ScrollBox label="Items picked" className="doc-scroll">
+          <table aria-label="Items picked">
             <thead>
               <tr>
                 <th scope="col">SKU</th>
                 <th scope="col">Name</th>
                 <th scope="col" className="num">Quantity</th>
-                <th scope="col">Purchase orders</th>
               </tr>
             </thead>
             <tbody>
-              {awaited.map((l) => (
+              {picked.map((l) => (
                 <tr key={l.lineId}>
                   <td className="mono">{l.sku}</td>
                   <td>{l.name}</td>
-                  <td className="num">{l.awaiting}</td>
-                  <td>
-                    {l.purchaseOrders.length
-                      ? l.purchaseOrders.map((p) => `${p.number}${p.expectedDate ? ` (expected ${p.expectedDate})` : ""}`).join(", ")
-                      : l.allocatableNow > 0
-                        ? "in stock: pick it"
-                        : "none yet"}
-                  </td>
+                  <td className="num">{l.picked}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+        </ScrollBox>
+        <h2>Awaited</h2>
+        {awaited.length === 0 ? (
+          <p>Nothing: the order is complete.</p>
+        ) : (
+          <ScrollBox label="Items awaited" className="doc-scroll">
+            <table aria-label="Items awaited">
+              <thead>
+                <tr>
+                  <th scope="col">SKU</th>
+                  <th scope="col">Name</th>
+                  <th scope="col" className="num">Quantity</th>
+                  <th scope="col">Purchase orders</th>
+                </tr>
+              </thead>
+              <tbody>
+                {awaited.map((l) => (
+                  <tr key={l.lineId}>
+                    <td className="mono">{l.sku}</td>
+                    <td>{l.name}</td>
+                    <td className="num">{l.awaiting}</td>
+                    <td>
+                      {l.purchaseOrders.length
+                        ? l.purchaseOrders.map((p) => `${p.number}${p.expectedDate ? ` (expected ${formatDate(p.expectedDate)})` : ""}`).join(", ")
+                        : l.allocatableNow > 0
+                          ? "in stock: pick it"
+                          : "none yet"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
         )}
       </article>
     </div>
