@@ -89,7 +89,7 @@ export function AppLayout() {
             <ul>
               {NAV_ITEMS.filter((i) => i.group === g && (!i.roles || hasRole(me.role, i.roles))).map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to}>{item.label}</NavLink>
+                  <NavLink to={item.to} end={item.to === "/"}>{item.label}</NavLink>
                 </li>
               ))}
             </ul>

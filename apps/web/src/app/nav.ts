@@ -6,6 +6,7 @@ export type NavItem = { to: string; label: string; group: "Work" | "Catalog" | "
 
 /** Every area of the app, in the order of the side navigation. */
 export const NAV_ITEMS: NavItem[] = [
+  { to: "/", label: "Dashboard", group: "Work" },
   { to: "/orders", label: "Orders", group: "Work" },
   { to: "/purchasing", label: "Purchasing", group: "Work" },
   { to: "/receiving", label: "Receiving", group: "Work" },

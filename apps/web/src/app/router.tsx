@@ -11,6 +11,7 @@ import { AREA_ROLES } from "../lib/roles.ts";
 import { LoginPage } from "../features/auth/routes/login-page.tsx";
 import { SignupPage } from "../features/auth/routes/signup-page.tsx";
 import { AcceptInvitationPage } from "../features/auth/routes/accept-invitation-page.tsx";
+const DashboardPage = lazyPage(() => import("../features/dashboard/routes/dashboard-page.tsx"), "DashboardPage");
 const OrdersPage = lazyPage(() => import("../features/orders/routes/orders-page.tsx"), "OrdersPage");
 const OrderPage = lazyPage(() => import("../features/orders/routes/order-page.tsx"), "OrderPage");
 const ScanPage = lazyPage(() => import("../features/orders/routes/scan-page.tsx"), "ScanPage");
@@ -59,7 +60,7 @@ export const router = createBrowserRouter([
             element: <PageSuspense />,
             errorElement: <RouteError />,
             children: [
-              { index: true, element: <Navigate to="/orders" replace /> },
+              { index: true, element: <DashboardPage /> },
               { path: "orders", element: <OrdersPage /> },
               { path: "orders/scan", element: <ScanPage /> },
               { path: "orders/:orderId", element: <OrderPage /> },
