@@ -82,7 +82,12 @@ async function signedInContext(network: keyof typeof NETWORKS): Promise<{ contex
 
 async function firstRowsMs(page: Page, load: () => Promise<unknown>): Promise<number> {
   await load();
-  await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, undefined, { timeout: 60_000 });
+  try {
+    await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, undefined, { timeout: 60_000 });
+  } catch (e) {
+    await page.screenshot({ path: "/tmp/web-first-rows-timeout.png" });
+    throw new Error(`no order row within 60 s at ${page.url()} (screenshot /tmp/web-first-rows-timeout.png): ${(e as Error).message}`);
+  }
   return page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt);
 }
 
@@ -119,7 +124,8 @@ async function measure(network: keyof typeof NETWORKS): Promise<Row> {
 }
 
 const result: Record<string, Row> = {};
-for (const network of Object.keys(NETWORKS) as (keyof typeof NETWORKS)[]) result[network] = await measure(network);
+const only = process.argv.includes("--network") ? [arg("network", "local") as keyof typeof NETWORKS] : (Object.keys(NETWORKS) as (keyof typeof NETWORKS)[]);
+for (const network of only) result[network] = await measure(network);
 await browser.close();
 server.close();
 await handle.close();
