@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/purchasing", label: "Purchasing", group: "Work" },
   { to: "/receiving", label: "Receiving", group: "Work" },
   { to: "/staging", label: "Staging", group: "Work" },
+  { to: "/pick-lists", label: "Pick lists", group: "Work", roles: AREA_ROLES.pickLists },
   { to: "/reports", label: "Reports", group: "Work" },
   { to: "/stock", label: "Stock", group: "Catalog" },
   { to: "/products", label: "Products", group: "Catalog" },

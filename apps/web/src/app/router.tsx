@@ -26,6 +26,9 @@ const ReceivePage = lazyPage(() => import("../features/receiving/routes/receive-
 const StagingPage = lazyPage(() => import("../features/staging/routes/staging-page.tsx"), "StagingPage");
 const PickPage = lazyPage(() => import("../features/staging/routes/pick-page.tsx"), "PickPage");
 const StagingSlipPage = lazyPage(() => import("../features/staging/routes/staging-slip-page.tsx"), "StagingSlipPage");
+const PickListsPage = lazyPage(() => import("../features/pick-lists/routes/pick-lists-page.tsx"), "PickListsPage");
+const PickListPage = lazyPage(() => import("../features/pick-lists/routes/pick-list-page.tsx"), "PickListPage");
+const PickListPrintPage = lazyPage(() => import("../features/pick-lists/routes/pick-list-print-page.tsx"), "PickListPrintPage");
 const BackorderReportPage = lazyPage(() => import("../features/reports/routes/backorder-report-page.tsx"), "BackorderReportPage");
 const StockPage = lazyPage(() => import("../features/stock/routes/stock-page.tsx"), "StockPage");
 const StockAdjustPage = lazyPage(() => import("../features/stock/routes/stock-adjust-page.tsx"), "StockAdjustPage");
@@ -75,6 +78,9 @@ export const router = createBrowserRouter([
               { path: "receiving", element: <ReceivingPage /> },
               { path: "receiving/:poId", element: <ReceivePage /> },
               { path: "staging", element: <StagingPage /> },
+              { path: "pick-lists", element: <RequireRole roles={AREA_ROLES.pickLists} title="Pick lists"><PickListsPage /></RequireRole> },
+              { path: "pick-lists/:pickListId", element: <RequireRole roles={AREA_ROLES.pickLists} title="Pick lists"><PickListPage /></RequireRole> },
+              { path: "pick-lists/:pickListId/print", element: <RequireRole roles={AREA_ROLES.pickLists} title="Pick lists"><PickListPrintPage /></RequireRole> },
               { path: "reports", element: <Navigate to="/reports/backorders" replace /> },
               { path: "reports/backorders", element: <BackorderReportPage /> },
               { path: "stock", element: <StockPage /> },

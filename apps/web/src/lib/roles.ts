@@ -17,6 +17,7 @@ export function roleList(group: readonly TRole[]) {
 
 /** Areas only some roles may open: the navigation hides them and the route guard explains. */
 export const AREA_ROLES = {
+  pickLists: ROLE_GROUPS.stock,
   warehouses: ROLE_GROUPS.managers,
   channels: ROLE_GROUPS.managers,
   integrations: ROLE_GROUPS.managers,

@@ -1,5 +1,5 @@
 // Pick lists: create from selected orders, read, pick by scan, ship the completed orders,
-// release an order, cancel; and a product's bin per warehouse.
+// release an order, cancel; the fulfillable orders a new list is made from.
 import { useRef } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
@@ -9,17 +9,15 @@ import type {
   TPickListSummary,
   TPickScanRequest,
   TPickScanResponse,
-  TProductLocation,
-  TProductLocations,
   TShipPickListResponse,
 } from "@bod/contracts/pick-lists";
-import { api } from "../../../lib/api.ts";
+import type { TOrderListItem } from "@bod/contracts/order-list";
+import { api, isTransientError } from "../../../lib/api.ts";
 
 export const pickListKeys = {
   all: ["pick-lists"] as const,
   list: (status: string) => ["pick-lists", "list", status] as const,
   detail: (id: string) => ["pick-lists", "detail", id] as const,
-  productLocations: (productId: string) => ["pick-lists", "product-locations", productId] as const,
 };
 
 /**
@@ -69,6 +67,8 @@ export function usePickScan(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: TPickScanRequest) => api.post<TPickScanResponse>(`/pick-lists/${id}/scans`, body),
+    // A lost answer is sent again with the same scan id: the server counts it once.
+    retry: (count, err) => count < 2 && isTransientError(err),
     onSuccess: (data) => qc.setQueryData(pickListKeys.detail(id), data.pickList),
   });
 }
@@ -108,18 +108,13 @@ export function useCancelPickList(id: string) {
   });
 }
 
-export function useProductLocations(productId: string | undefined) {
+/** Fulfillable orders of a warehouse, highest priority first: what a new pick list is made from. */
+export function useFulfillableOrders(warehouseId: string) {
   return useQuery({
-    queryKey: pickListKeys.productLocations(productId ?? ""),
-    queryFn: ({ signal }) => api.get<TProductLocations>(`/products/${productId}/locations`, undefined, signal),
-    enabled: !!productId,
-  });
-}
-
-export function useSetProductLocation(productId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ warehouseId, locationId }: { warehouseId: string; locationId: string | null }) => api.put<TProductLocation>(`/products/${productId}/locations/${warehouseId}`, { locationId }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: pickListKeys.productLocations(productId) }),
+    queryKey: ["orders", "fulfillable-for-pick-list", warehouseId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: TOrderListItem[]; nextCursor: string | null }>("/orders", { fulfillability: "fulfillable", warehouseId, sort: "priority", limit: 100 }, signal),
+    enabled: !!warehouseId,
+    staleTime: 0,
   });
 }

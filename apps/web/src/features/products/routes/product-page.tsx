@@ -1,4 +1,4 @@
-// One product: review banner (store-created SKUs), details, barcode label, supplier terms.
+// One product: review banner (store-created SKUs), details, barcode label, supplier terms, bins.
 import { Link, useParams } from "react-router";
 import { Button } from "../../../components/ui/button.tsx";
 import { Barcode } from "../../../components/ui/barcode.tsx";
@@ -7,6 +7,7 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { ProductForm } from "../components/product-form.tsx";
 import { SupplierTerms } from "../components/supplier-terms.tsx";
 import { ReviewBanner } from "../components/review-banner.tsx";
+import { ProductBins } from "../components/product-bins.tsx";
 import { useDeleteProduct, useProduct, useUpdateProduct } from "../api/products-api.ts";
 import { useSession } from "../../../lib/session.ts";
 import { hasRole, ROLE_GROUPS } from "../../../lib/roles.ts";
@@ -53,6 +54,7 @@ export function ProductPage() {
             )}
           </section>
           <SupplierTerms productId={p.id} />
+          <ProductBins productId={p.id} canEdit={hasRole(me.role, ROLE_GROUPS.managers)} />
         </>
       )}
     </RecordPage>

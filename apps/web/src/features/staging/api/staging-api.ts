@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TContainer, TLocation } from "@bod/contracts/warehouses";
 import type { TCreateShipmentRequest, TOrderDetail, TShipmentResponse } from "@bod/contracts/orders";
+import type { TOrderPickLocations } from "@bod/contracts/pick-lists";
 import type { TChangeFulfillmentModeRequest, TOrderStaging, TStagedOrder, TStageRequest, TStagingBoard, TUnstageRequest } from "@bod/contracts/staging";
 import { api } from "../../../lib/api.ts";
 import { fetchAll } from "../../../lib/list-query.ts";
@@ -57,6 +58,15 @@ export function usePickOrder(orderId: string | undefined) {
     // What is in stock for the order decides what may be scanned: always read it fresh.
     staleTime: 0,
     refetchOnMount: "always",
+  });
+}
+
+/** The bin of each of the order's lines (where its units are picked from). */
+export function useOrderBins(orderId: string | undefined) {
+  return useQuery({
+    queryKey: ["orders", "bins", orderId ?? ""],
+    queryFn: ({ signal }) => api.get<TOrderPickLocations>(`/orders/${orderId}/pick-locations`, undefined, signal),
+    enabled: !!orderId,
   });
 }
 

@@ -14,7 +14,7 @@ import { useToast } from "../../../components/ui/toast.tsx";
 import { beepError } from "../../../lib/beep.ts";
 import { useSession } from "../../../lib/session.ts";
 import { useIdempotencyKey } from "../../../lib/use-idempotency-key.ts";
-import { useContainers, useOrderStaging, usePickLocations, usePickOrder, useShipWhole, useStage } from "../api/staging-api.ts";
+import { useContainers, useOrderBins, useOrderStaging, usePickLocations, usePickOrder, useShipWhole, useStage } from "../api/staging-api.ts";
 import { ContainerPicker, type StagingTarget } from "../components/container-picker.tsx";
 import { ModeForm, UnstageForm } from "../components/staging-forms.tsx";
 import "../staging.css";
@@ -48,6 +48,8 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
   const pickKey = useIdempotencyKey();
   const shipKey = useIdempotencyKey();
   const locations = usePickLocations(order.warehouseId);
+  const bins = useOrderBins(order.id);
+  const binOf = (lineId: string) => bins.data?.items.find((b) => b.lineId === lineId)?.location?.code;
   const itemRef = useRef<HTMLInputElement>(null);
   const [scannedContainer, setScannedContainer] = useState<string>();
   const [target, setTarget] = useState<StagingTarget>({ warehouseId: order.warehouseId, locationId: "", containerId: "" });
@@ -194,6 +196,7 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
             label="Pick progress"
             head={
               <tr>
+                <th scope="col">Bin</th>
                 <th scope="col">SKU</th>
                 <th scope="col">Name</th>
                 <th scope="col">Barcode</th>
@@ -209,6 +212,7 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
               const waiting = staged?.lines.find((s) => s.lineId === l.id)?.purchaseOrders ?? [];
               return (
                 <tr key={l.id} className={l.hardAllocated >= l.remaining ? "progress-done" : undefined}>
+                  <td className="mono">{binOf(l.id) ?? "—"}</td>
                   <td className="mono">{l.sku}</td>
                   <td>
                     {l.name}
