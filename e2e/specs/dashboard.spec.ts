@@ -161,3 +161,33 @@ test("the dashboard shows the company's figures, leads to the filtered desk, dra
   await expect(page.getByRole("heading", { name: "Shortfall trend" })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Failed deliveries to stores" })).toHaveCount(0);
 });
+
+test("the dashboard refreshes every minute without blanking, and prints without its controls", async ({ page }) => {
+  const co = await createCompany(page.request, "Refresh Goods");
+  const pen = await co.createProduct("PEN", "Fountain pen");
+  await co.adjustStock(pen.sku, 5);
+  await co.createOrder({ customerName: "First Order", orderDate: daysFromNow(-2), lines: [{ sku: pen.sku, quantity: 1 }] });
+  await page.clock.install();
+  await page.goto("/");
+  await expect(stat(page, "stat-fulfillable")).toHaveText("1");
+  // Count every moment the headline number leaves the page while the next answer loads.
+  await page.evaluate(() => {
+    (window as any).__blanked = 0;
+    new MutationObserver(() => {
+      if (!document.querySelector('[data-testid="stat-fulfillable"]')) (window as any).__blanked++;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await co.createOrder({ customerName: "Second Order", orderDate: daysFromNow(-1), lines: [{ sku: pen.sku, quantity: 2 }] });
+  await expect(stat(page, "stat-fulfillable")).toHaveText("1"); // not yet: the minute has not passed
+  const refetch = page.waitForResponse((r) => r.url().includes("/api/v1/dashboard") && r.ok());
+  await page.clock.fastForward(61_000);
+  await refetch;
+  await expect(stat(page, "stat-fulfillable")).toHaveText("2");
+  expect(await page.evaluate(() => (window as any).__blanked)).toBe(0);
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(page.getByLabel("Warehouse")).toBeHidden();
+  await expect(page.getByRole("link", { name: "Orders", exact: true })).toBeHidden();
+  await page.screenshot({ path: "/tmp/dashboard-print.png", fullPage: true });
+});
