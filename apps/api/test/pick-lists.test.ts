@@ -194,6 +194,27 @@ describe("picking by scan", () => {
   });
 });
 
+describe("at the same time", () => {
+  it("two lists made at once from the same order: one takes it, the other leaves it out", async () => {
+    const shop = await buildPickShop();
+    const order = await shop.order([{ productId: shop.a.id, quantity: 1 }]);
+    const [one, two] = await Promise.all([create(shop.staff, [order.id]), create(shop.manager, [order.id])]);
+    expect([one.status, two.status].sort()).toEqual([201, 422]);
+    const refused = one.status === 422 ? one : two;
+    expect(refused.body.error.details).toEqual([expect.objectContaining({ reason: "on_open_pick_list" })]);
+    expect(await dbRows("SELECT count(*)::int AS n FROM pick_list_orders WHERE order_id = $1", [order.id])).toEqual([{ n: 1 }]);
+  });
+
+  it("scans sent together for the last units: each unit is counted once, the extra one refused", async () => {
+    const shop = await buildPickShop();
+    const order = await shop.order([{ productId: shop.a.id, quantity: 2 }]);
+    const list = (await create(shop.staff, [order.id])).body.pickList;
+    const results = await Promise.all([1, 2, 3].map(() => scan(shop.staff, list.id, shop.a.sku)));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 422]);
+    expect((await listRows(list.id)).lines).toEqual([{ line_id: order.lines[0]!.id, quantity: 2, picked: 2 }]);
+  });
+});
+
 describe("shipping completed orders", () => {
   it("ships only the fully picked orders, through the ledger, once; reports what could not ship; completes when none is left open", async () => {
     const shop = await buildPickShop();

@@ -34,12 +34,13 @@ export function createPickList(ctx: RequestContext, input: TCreatePickListReques
     const { tenantId } = ctx;
     // The asked-for orders, locked in id order: two lists made at once from the same orders serialize here.
     const sorted = [...input.orderIds].sort();
+    await tx.$queryRaw`SELECT id FROM sales_orders WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${sorted}::uuid[]) ORDER BY id FOR UPDATE`;
+    // Read after the locks, in a statement of its own: it sees a list that another request committed while this one waited.
     const rows = await tx.$queryRaw<CandidateRow[]>`
       SELECT o.id::text, o.number, o.warehouse_id::text, o.status::text, o.fulfillability::text,
         (SELECT p.number FROM pick_list_orders po JOIN pick_lists p ON p.tenant_id = po.tenant_id AND p.id = po.pick_list_id
           WHERE po.tenant_id = o.tenant_id AND po.order_id = o.id AND po.state = 'open' LIMIT 1) AS open_list
-      FROM sales_orders o WHERE o.tenant_id = ${tenantId}::uuid AND o.id = ANY(${sorted}::uuid[])
-      ORDER BY o.id FOR UPDATE OF o`;
+      FROM sales_orders o WHERE o.tenant_id = ${tenantId}::uuid AND o.id = ANY(${sorted}::uuid[])`;
     const byId = new Map(rows.map((r) => [r.id, r]));
 
     const leftOut: TLeftOutOrder[] = [];
