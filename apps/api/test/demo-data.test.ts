@@ -42,6 +42,16 @@ describe("demo data", () => {
     const { rows } = await testEnv.superuser.query(`SELECT sum(units_short)::int AS units FROM shortfall_snapshots WHERE day = (now() AT TIME ZONE 'UTC')::date`);
     expect(days[29].unitsShort).toBe(rows[0].units);
     expect(days[29].unitsShort).toBeGreaterThan(0);
+
+    // every product has a bin (a pick location) in every warehouse, so pick lists group by bin
+    const bins = await testEnv.superuser.query(
+      `SELECT (SELECT count(*)::int FROM products p WHERE p.tenant_id = t.id) * (SELECT count(*)::int FROM warehouses w WHERE w.tenant_id = t.id) AS wanted,
+         (SELECT count(*)::int FROM product_locations pl JOIN locations l ON l.tenant_id = pl.tenant_id AND l.id = pl.location_id AND l.warehouse_id = pl.warehouse_id AND l.kind = 'pick' WHERE pl.tenant_id = t.id) AS binned
+       FROM tenants t WHERE t.name = $1`,
+      [DEMO_TENANT_NAME],
+    );
+    expect(bins.rows[0].binned).toBe(bins.rows[0].wanted);
+    expect(bins.rows[0].wanted).toBeGreaterThan(0);
   });
 
   it("generates a small tenant whose stored fulfillability is what the engine computes, in all three states", async () => {
