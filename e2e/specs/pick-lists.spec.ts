@@ -163,3 +163,21 @@ test("the printed pick list: company, warehouse, list number as a barcode, bins 
   }
   await page.emulateMedia({ media: "screen" });
 });
+
+test("a manager sets a product's bin on the product page; the single-order pick screen shows each line's bin", async ({ page }) => {
+  const s = await seedPickLists(page);
+  const [first] = s.orders as [{ id: string; number: string }];
+  await page.goto(`/products/${s.tea.id}`);
+  const bins = page.getByRole("table", { name: "Bins per warehouse" });
+  const select = bins.getByLabel("Bin in Main warehouse");
+  await expect(select).toHaveValue(s.binB.id);
+  await select.selectOption({ label: `${s.binA.code} (pick)` });
+  await expect(page.getByText(`Bin in Main warehouse: ${s.binA.code}`)).toBeVisible();
+  await checkScreen(page, "product-bins");
+
+  await page.goto(`/orders/${first.id}/pick`);
+  const lines = page.getByRole("table", { name: "Pick progress" });
+  await expect(lines.getByRole("row").filter({ hasText: s.mug.sku })).toContainText(s.binA.code);
+  await expect(lines.getByRole("row").filter({ hasText: s.tea.sku })).toContainText(s.binA.code);
+  await checkScreen(page, "order-pick");
+});
