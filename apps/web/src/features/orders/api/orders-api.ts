@@ -1,5 +1,7 @@
-// Orders: the desk's list and counts, one order, its messages to the store, shipments, actions, bulk actions, saved views, CSV export.
+// Orders: the desk's list (keyset pages fetched as the grid scrolls) and counts, one order, its messages to the store, shipments, actions, bulk actions, saved views, CSV export.
+import { useRef } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { BULK_SHIP_MAX, type TBulkShipResponse } from "@bod/contracts/order-list";
 import { api, buildPath } from "../../../lib/api.ts";
 import { usePagedList } from "../../../lib/list-query.ts";
 import { lookupOrder } from "../../../lib/order-lookup.ts";
@@ -24,8 +26,11 @@ export const orderKeys = {
   savedViews: ["saved-views"] as const,
 };
 
+/** Rows of the grid per request: a page is about six screens of one-line rows. */
+export const ORDER_PAGE_SIZE = 100;
+
 export function useOrders(query: Record<string, string | undefined>) {
-  return usePagedList<TOrderListItem>(orderKeys.list, "/orders", { ...query, limit: 50 });
+  return usePagedList<TOrderListItem>(orderKeys.list, "/orders", { ...query, limit: ORDER_PAGE_SIZE });
 }
 
 /** Counts per tab for the current filters, without the tab's own dimension (fulfillability / status). */
@@ -100,11 +105,48 @@ export function useOrderAction(orderId: string) {
   });
 }
 
+const BULK_MAX = 500;
+
 export function useBulkOrders() {
   const refresh = useRefreshAfterWrite();
   return useMutation({
-    mutationFn: (body: TBulkRequest) => api.post<TBulkResponse>("/orders/bulk", body),
+    // The API takes BULK_MAX orders per request; a bigger selection goes in parts.
+    mutationFn: async (body: TBulkRequest) => {
+      const all: TBulkResponse = { succeeded: [], failed: [] };
+      for (let i = 0; i < body.orderIds.length; i += BULK_MAX) {
+        const res = await api.post<TBulkResponse>("/orders/bulk", { ...body, orderIds: body.orderIds.slice(i, i + BULK_MAX) });
+        all.succeeded.push(...res.succeeded);
+        all.failed.push(...res.failed);
+      }
+      return all;
+    },
     onSuccess: () => refresh(),
+  });
+}
+
+/**
+ * Ships the selected fulfillable orders whole, BULK_SHIP_MAX per request. A retry of the same
+ * selection (a lost answer) reuses its Idempotency-Key: what shipped is answered again, nothing ships twice.
+ */
+export function useBulkShip() {
+  const refresh = useRefreshAfterWrite();
+  const keyFor = useRef<{ body: string; key: string } | null>(null);
+  return useMutation({
+    mutationFn: async (orderIds: string[]) => {
+      const body = JSON.stringify(orderIds);
+      if (keyFor.current?.body !== body) keyFor.current = { body, key: crypto.randomUUID() };
+      const all: TBulkShipResponse = { shipped: [], failed: [] };
+      for (let i = 0; i < orderIds.length; i += BULK_SHIP_MAX) {
+        const res = await api.post<TBulkShipResponse>("/orders/bulk-ship", { orderIds: orderIds.slice(i, i + BULK_SHIP_MAX) }, keyFor.current.key);
+        all.shipped.push(...res.shipped);
+        all.failed.push(...res.failed);
+      }
+      return all;
+    },
+    onSuccess: () => {
+      keyFor.current = null;
+      return refresh();
+    },
   });
 }
 

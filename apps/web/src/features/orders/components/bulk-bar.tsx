@@ -7,17 +7,21 @@ import { ErrorAlert } from "../../../components/ui/alert.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { errorMessage } from "../../../lib/api.ts";
 import { useSession } from "../../../lib/session.ts";
-import { downloadSelectionCsv, useBulkOrders } from "../api/orders-api.ts";
+import { downloadSelectionCsv, useBulkOrders, useBulkShip } from "../api/orders-api.ts";
+// The pick-lists feature's own hook: a pick list is created from the desk's selection.
+import { useCreatePickList } from "../../pick-lists/api/pick-lists-api.ts";
 import type { TBulkAction, TBulkRequest } from "../api/order-types.ts";
 import { canManageOrders, canWorkStock } from "../lib/roles.ts";
 
 type Pending = { action: TBulkAction; title: string } | null;
 
 /** Actions on the selected orders; the answer lists what failed (a shipped order cannot be held…). */
-export function BulkBar({ selectedIds, onDone }: { selectedIds: string[]; onDone: () => void }) {
+export function BulkBar({ selectedIds, shownCount, onSelectAll, onDone }: { selectedIds: string[]; shownCount: number; onSelectAll: () => void; onDone: () => void }) {
   const me = useSession();
   const isManager = canManageOrders(me.role);
   const bulk = useBulkOrders();
+  const ship = useBulkShip();
+  const pickList = useCreatePickList();
   const toast = useToast();
   const navigate = useNavigate();
   const [pending, setPending] = useState<Pending>(null);
@@ -62,6 +66,33 @@ export function BulkBar({ selectedIds, onDone }: { selectedIds: string[]; onDone
     });
   }
 
+  function shipFulfillable() {
+    ship.mutate(selectedIds, {
+      onSuccess: (res) => {
+        const failed = res.failed.length;
+        toast(
+          `${res.shipped.length} ${res.shipped.length === 1 ? "order" : "orders"} shipped${failed ? `; ${failed} not shipped: ${res.failed.map((f) => f.error.message).slice(0, 2).join("; ")}` : ""}`,
+          failed ? "error" : "success",
+        );
+        onDone();
+      },
+      onError: (err) => toast(errorMessage(err), "error"),
+    });
+  }
+
+  function createPickList() {
+    pickList.mutate(
+      { orderIds: selectedIds },
+      {
+        onSuccess: (res) => {
+          if (res.leftOut.length) toast(`${res.leftOut.length} ${res.leftOut.length === 1 ? "order was" : "orders were"} left off the pick list`, "error");
+          navigate(`/pick-lists/${res.pickList.id}`);
+        },
+        onError: (err) => toast(errorMessage(err), "error"),
+      },
+    );
+  }
+
   async function exportSelection() {
     try {
       await downloadSelectionCsv(selectedIds, me.csrfToken);
@@ -72,9 +103,17 @@ export function BulkBar({ selectedIds, onDone }: { selectedIds: string[]; onDone
 
   return (
     <div className="bulk-bar" role="region" aria-label="Bulk actions">
-      <strong>{n} selected</strong>
+      <strong aria-live="polite">{n} selected</strong>
+      {n < shownCount && (
+        <Button variant="ghost" onClick={onSelectAll}>
+          Select all {shownCount.toLocaleString()} shown
+        </Button>
+      )}
       {canWorkStock(me.role) && (
         <>
+          <Button variant="primary" busy={ship.isPending} onClick={shipFulfillable}>
+            Ship fulfillable
+          </Button>
           <Button onClick={() => open("tag", "Tag orders")}>Tag</Button>
           <Button onClick={() => open("untag", "Remove a tag")}>Untag</Button>
         </>
@@ -88,6 +127,11 @@ export function BulkBar({ selectedIds, onDone }: { selectedIds: string[]; onDone
       )}
       <Button onClick={() => navigate(`/shipments/slips?orders=${selectedIds.join(",")}`)}>Print packing slips</Button>
       <Button onClick={exportSelection}>Export selection (CSV)</Button>
+      {canWorkStock(me.role) && (
+        <Button busy={pickList.isPending} onClick={createPickList}>
+          Create pick list
+        </Button>
+      )}
       <Button variant="ghost" onClick={onDone}>
         Clear selection
       </Button>
