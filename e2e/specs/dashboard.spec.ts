@@ -185,6 +185,12 @@ test("the dashboard refreshes every minute without blanking, and prints without 
   await expect(stat(page, "stat-fulfillable")).toHaveText("2");
   expect(await page.evaluate(() => (window as any).__blanked)).toBe(0);
 
+  // The warehouse filter lives in the URL and the cards carry it to the desk.
+  await page.getByLabel("Warehouse").selectOption(co.warehouse.id);
+  await expect(page).toHaveURL(new RegExp(`warehouseId=${co.warehouse.id}`));
+  await expect(page.getByTestId("stat-fulfillable")).toHaveAttribute("href", `/orders?fulfillability=fulfillable&warehouseId=${co.warehouse.id}`);
+  await expect(stat(page, "stat-fulfillable")).toHaveText("2");
+
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
   await expect(page.getByLabel("Warehouse")).toBeHidden();
