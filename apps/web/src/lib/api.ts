@@ -1,5 +1,7 @@
 // The one fetch wrapper: JSON in and out, CSRF header on writes, a time limit on every request,
 // the API's error shape as ApiError (offline, timeout and 503 become codes a person can act on).
+import type { z } from "zod";
+
 export type FieldIssue = { path: string; message: string };
 
 export class ApiError extends Error {
@@ -139,6 +141,20 @@ export const api = {
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: "PATCH", body }),
   delete: (path: string) => apiRequest<void>(path, { method: "DELETE" }),
 };
+
+/**
+ * A request body checked against the API's own contract (the zod schema the endpoint parses
+ * with, from @bod/contracts) before it is sent: what the server would refuse is refused here,
+ * with the same field paths and messages, and no request leaves. Returns the body unchanged
+ * (the server parses it again; transforms are its business).
+ */
+export function checked<S extends z.ZodType>(schema: S, body: z.input<S>): z.input<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return body;
+  // As the server answers: the issues as details (forms show them under their fields, ErrorAlert lists the rest).
+  const details = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  throw new ApiError(400, "invalid_input", "Some values are not accepted", details);
+}
 
 export function isApiError(err: unknown): err is ApiError {
   return err instanceof ApiError;

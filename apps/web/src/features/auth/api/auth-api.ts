@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TLoginRequest, TMeResponse, TSignupRequest } from "@bod/contracts/auth";
-import type { TAcceptInvitationRequest, TInvitationPreview, TMyInvitationList } from "@bod/contracts/invitations";
-import { api, setCsrfToken } from "../../../lib/api.ts";
+import { ZLoginRequest, ZSignupRequest, ZSwitchTenantRequest, type TLoginRequest, type TMeResponse, type TSignupRequest } from "@bod/contracts/auth";
+import { ZAcceptInvitationRequest, type TAcceptInvitationRequest, type TInvitationPreview, type TMyInvitationList } from "@bod/contracts/invitations";
+import { api, setCsrfToken, checked } from "../../../lib/api.ts";
 import { fetchMe, meKey } from "../../../lib/session.ts";
 
 function useAfterSignIn() {
@@ -18,7 +18,7 @@ export function useLogin() {
   const after = useAfterSignIn();
   return useMutation({
     mutationFn: async (body: TLoginRequest) => {
-      await api.post("/auth/login", body);
+      await api.post("/auth/login", checked(ZLoginRequest, body));
       return after();
     },
   });
@@ -32,7 +32,7 @@ export function useSignup() {
   const after = useAfterSignIn();
   return useMutation({
     mutationFn: async (body: TSignupRequest) => {
-      await api.post("/auth/signup", body);
+      await api.post("/auth/signup", checked(ZSignupRequest, body));
       const me = await after();
       return me && me.user.email === body.email.trim().toLowerCase() ? me : null;
     },
@@ -55,7 +55,7 @@ export function useAcceptInvitation(email: string | undefined) {
   const after = useAfterSignIn();
   return useMutation({
     mutationFn: async (body: TAcceptInvitationRequest) => {
-      await api.post("/auth/invitations/accept", body);
+      await api.post("/auth/invitations/accept", checked(ZAcceptInvitationRequest, body));
       const me = await after();
       return me && me.user.email === email ? me : null;
     },
@@ -96,7 +96,7 @@ export function useLogout() {
 export function useSwitchTenant() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (tenantId: string) => api.post<TMeResponse>("/auth/switch-tenant", { tenantId }),
+    mutationFn: (tenantId: string) => api.post<TMeResponse>("/auth/switch-tenant", checked(ZSwitchTenantRequest, { tenantId })),
     onSuccess: async (me) => {
       setCsrfToken(me.csrfToken);
       qc.setQueryData(meKey, me);

@@ -1,8 +1,8 @@
 // Sales channels: list, read, create, change, delete; the store connection's webhook secrets
 // (rotate, revoke) and its jobs (push all stock now, poll the store now).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TChannel, TCreateChannelRequest, TRotateWebhookSecretRequest, TUpdateChannelRequest } from "@bod/contracts/channels";
-import { api, apiRequest } from "../../../lib/api.ts";
+import { ZCreateChannelRequest, ZUpdateChannelRequest, ZRotateWebhookSecretRequest, type TChannel, type TCreateChannelRequest, type TRotateWebhookSecretRequest, type TUpdateChannelRequest } from "@bod/contracts/channels";
+import { api, apiRequest, checked } from "../../../lib/api.ts";
 import { usePagedList } from "../../../lib/list-query.ts";
 
 export const channelKeys = {
@@ -22,7 +22,7 @@ export function useChannel(id: string | undefined) {
 export function useCreateChannel() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TCreateChannelRequest) => api.post<TChannel>("/channels", body),
+    mutationFn: (body: TCreateChannelRequest) => api.post<TChannel>("/channels", checked(ZCreateChannelRequest, body)),
     onSuccess: () => qc.invalidateQueries({ queryKey: channelKeys.all }),
   });
 }
@@ -43,11 +43,11 @@ function useChannelWrite<V>(id: string, write: (v: V) => Promise<TChannel>) {
 }
 
 export function useUpdateChannel(id: string) {
-  return useChannelWrite(id, (body: TUpdateChannelRequest) => api.patch<TChannel>(`/channels/${id}`, body));
+  return useChannelWrite(id, (body: TUpdateChannelRequest) => api.patch<TChannel>(`/channels/${id}`, checked(ZUpdateChannelRequest, body)));
 }
 
 export function useRotateWebhookSecret(id: string) {
-  return useChannelWrite(id, (body: TRotateWebhookSecretRequest) => api.post<TChannel>(`/channels/${id}/webhook-secrets`, body));
+  return useChannelWrite(id, (body: TRotateWebhookSecretRequest) => api.post<TChannel>(`/channels/${id}/webhook-secrets`, checked(ZRotateWebhookSecretRequest, body)));
 }
 
 export function useRevokeWebhookSecret(id: string) {

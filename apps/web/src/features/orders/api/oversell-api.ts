@@ -1,9 +1,9 @@
 // The oversell choices, exchange suggestions, in-app edits and conflicts. Money and stock POSTs
 // send an Idempotency-Key (one per submitted form), so a retry after a lost answer refunds nothing twice.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TOrderDetail as TContractOrderDetail, TUpdateOrderRequest } from "@bod/contracts/orders";
-import type { TCancelRefundRequest, TExchangeSuggestions, TOversellExchangeRequest, TRefundPartialRequest } from "@bod/contracts/oversell";
-import { api } from "../../../lib/api.ts";
+import { ZUpdateOrderRequest, type TOrderDetail as TContractOrderDetail, type TUpdateOrderRequest } from "@bod/contracts/orders";
+import { ZResolveConflictRequest, type TCancelRefundRequest, type TExchangeSuggestions, type TOversellExchangeRequest, type TRefundPartialRequest } from "@bod/contracts/oversell";
+import { api, checked } from "../../../lib/api.ts";
 import { orderKeys } from "./orders-api.ts";
 import type { TOrderDetail } from "./order-types.ts";
 
@@ -46,7 +46,7 @@ export function useExchangeSuggestions(orderId: string, lineId: string | undefin
 export function useEditOrder(orderId: string) {
   const apply = useApplyOrder(orderId);
   return useMutation({
-    mutationFn: (body: TUpdateOrderRequest) => api.patch<TContractOrderDetail>(`/orders/${orderId}`, body),
+    mutationFn: (body: TUpdateOrderRequest) => api.patch<TContractOrderDetail>(`/orders/${orderId}`, checked(ZUpdateOrderRequest, body)),
     onSuccess: (order) => apply(order),
   });
 }
@@ -54,7 +54,7 @@ export function useEditOrder(orderId: string) {
 export function useResolveConflict(orderId: string) {
   const apply = useApplyOrder(orderId);
   return useMutation({
-    mutationFn: ({ conflictId, note }: { conflictId: string; note?: string }) => api.post<TContractOrderDetail>(`/orders/${orderId}/conflicts/${conflictId}/resolve`, note ? { note } : {}),
+    mutationFn: ({ conflictId, note }: { conflictId: string; note?: string }) => api.post<TContractOrderDetail>(`/orders/${orderId}/conflicts/${conflictId}/resolve`, checked(ZResolveConflictRequest, note ? { note } : {})),
     onSuccess: (order) => apply(order),
   });
 }

@@ -1,8 +1,8 @@
 // Products: list (search, needs-review filter), read, create, change, delete, supplier terms, and the review of products created from a store's unknown SKU.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { TCreateProductRequest, TProduct, TProductSupplier, TReviewProductRequest, TUpdateProductRequest, TUpsertProductSupplierRequest, ZReviewProductResponse } from "@bod/contracts/products";
-import { api } from "../../../lib/api.ts";
+import { ZCreateProductRequest, ZUpdateProductRequest, ZUpsertProductSupplierRequest, ZReviewProductRequest, type TCreateProductRequest, type TProduct, type TProductSupplier, type TReviewProductRequest, type TUpdateProductRequest, type TUpsertProductSupplierRequest, type ZReviewProductResponse } from "@bod/contracts/products";
+import { api, checked } from "../../../lib/api.ts";
 import { usePagedList, type Page } from "../../../lib/list-query.ts";
 
 export const productKeys = {
@@ -29,7 +29,7 @@ export function useProduct(id: string | undefined) {
 export function useCreateProduct() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TCreateProductRequest) => api.post<TProduct>("/products", body),
+    mutationFn: (body: TCreateProductRequest) => api.post<TProduct>("/products", checked(ZCreateProductRequest, body)),
     onSuccess: (p) => {
       qc.setQueryData(productKeys.detail(p.id), p);
       return qc.invalidateQueries({ queryKey: productKeys.list });
@@ -40,7 +40,7 @@ export function useCreateProduct() {
 export function useUpdateProduct(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TUpdateProductRequest) => api.patch<TProduct>(`/products/${id}`, body),
+    mutationFn: (body: TUpdateProductRequest) => api.patch<TProduct>(`/products/${id}`, checked(ZUpdateProductRequest, body)),
     onSuccess: (p) => {
       qc.setQueryData(productKeys.detail(id), p);
       return Promise.all([qc.invalidateQueries({ queryKey: productKeys.list }), qc.invalidateQueries({ queryKey: ["stock"] })]);
@@ -66,7 +66,7 @@ export function useProductSuppliers(productId: string) {
 export function useUpsertProductSupplier(productId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ supplierId, body }: { supplierId: string; body: TUpsertProductSupplierRequest }) => api.put<TProductSupplier>(`/products/${productId}/suppliers/${supplierId}`, body),
+    mutationFn: ({ supplierId, body }: { supplierId: string; body: TUpsertProductSupplierRequest }) => api.put<TProductSupplier>(`/products/${productId}/suppliers/${supplierId}`, checked(ZUpsertProductSupplierRequest, body)),
     onSuccess: () => qc.invalidateQueries({ queryKey: productKeys.suppliers(productId) }),
   });
 }
@@ -84,7 +84,7 @@ export function useRemoveProductSupplier(productId: string) {
 export function useReviewProduct(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TReviewProductRequest) => api.post<TReviewProductResponse>(`/products/${id}/review`, body),
+    mutationFn: (body: TReviewProductRequest) => api.post<TReviewProductResponse>(`/products/${id}/review`, checked(ZReviewProductRequest, body)),
     onSuccess: (r) => {
       qc.setQueryData(productKeys.detail(r.product.id), r.product);
       if (r.product.id !== id) qc.removeQueries({ queryKey: productKeys.detail(id) });

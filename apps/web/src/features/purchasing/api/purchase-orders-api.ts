@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, buildPath } from "../../../lib/api.ts";
+import { ZCreatePurchaseOrderRequest, ZUpdatePurchaseOrderRequest, ZPurchaseOrderActionRequest } from "@bod/contracts/purchasing";
+import { api, buildPath, checked } from "../../../lib/api.ts";
 import { usePagedList } from "../../../lib/list-query.ts";
 import type { TCreatePurchaseOrderRequest, TPurchaseOrder, TPurchaseOrderListItem, TUpdatePurchaseOrderRequest } from "./purchasing-types.ts";
 
@@ -40,7 +41,7 @@ function useInvalidateAfterPoChange() {
 export function useCreatePurchaseOrder() {
   const after = useInvalidateAfterPoChange();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: TCreatePurchaseOrderRequest; idempotencyKey: string }) => api.post<TPurchaseOrder>("/purchase-orders", body, idempotencyKey),
+    mutationFn: ({ body, idempotencyKey }: { body: TCreatePurchaseOrderRequest; idempotencyKey: string }) => api.post<TPurchaseOrder>("/purchase-orders", checked(ZCreatePurchaseOrderRequest, body), idempotencyKey),
     onSuccess: after,
   });
 }
@@ -48,7 +49,7 @@ export function useCreatePurchaseOrder() {
 export function useUpdatePurchaseOrder(id: string) {
   const after = useInvalidateAfterPoChange();
   return useMutation({
-    mutationFn: (body: TUpdatePurchaseOrderRequest) => api.patch<TPurchaseOrder>(`/purchase-orders/${id}`, body),
+    mutationFn: (body: TUpdatePurchaseOrderRequest) => api.patch<TPurchaseOrder>(`/purchase-orders/${id}`, checked(ZUpdatePurchaseOrderRequest, body)),
     onSuccess: after,
   });
 }
@@ -58,7 +59,7 @@ export type TPurchaseOrderAction = "submit" | "cancel" | "close";
 export function usePurchaseOrderAction(id: string) {
   const after = useInvalidateAfterPoChange();
   return useMutation({
-    mutationFn: ({ action, version }: { action: TPurchaseOrderAction; version: number }) => api.post<TPurchaseOrder>(`/purchase-orders/${id}/${action}`, { version }),
+    mutationFn: ({ action, version }: { action: TPurchaseOrderAction; version: number }) => api.post<TPurchaseOrder>(`/purchase-orders/${id}/${action}`, checked(ZPurchaseOrderActionRequest, { version })),
     onSuccess: after,
   });
 }

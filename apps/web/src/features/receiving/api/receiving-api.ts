@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../../../lib/api.ts";
+import { ZPostReceiptRequest } from "@bod/contracts/purchasing";
+import { api, checked } from "../../../lib/api.ts";
 import { usePagedList } from "../../../lib/list-query.ts";
 import type { TPostReceiptRequest, TPostReceiptResponse, TPurchaseOrder, TPurchaseOrderListItem } from "../../purchasing/api/purchasing-types.ts";
 
@@ -22,7 +23,7 @@ export function usePurchaseOrderToReceive(id: string) {
 export function usePostReceipt(poId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: TPostReceiptRequest; idempotencyKey: string }) => api.post<TPostReceiptResponse>(`/purchase-orders/${poId}/receipts`, body, idempotencyKey),
+    mutationFn: ({ body, idempotencyKey }: { body: TPostReceiptRequest; idempotencyKey: string }) => api.post<TPostReceiptResponse>(`/purchase-orders/${poId}/receipts`, checked(ZPostReceiptRequest, body), idempotencyKey),
     onSuccess: (res) => {
       qc.setQueryData(keys.detail(poId), res.purchaseOrder);
       return Promise.all(["purchase-orders", "orders", "reports", "stock"].map((k) => qc.invalidateQueries({ queryKey: [k] })));

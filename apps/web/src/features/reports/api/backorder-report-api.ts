@@ -1,6 +1,7 @@
 // The backorder report: rows (and as CSV), summary, the orders waiting for a SKU, and purchase orders previewed and raised from it.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, buildPath } from "../../../lib/api.ts";
+import { ZPreviewPurchaseOrdersRequest } from "@bod/contracts/purchasing";
+import { api, buildPath, checked } from "../../../lib/api.ts";
 import { usePagedList } from "../../../lib/list-query.ts";
 import type {
   TBackorderReportQuery,
@@ -55,7 +56,7 @@ export function useWaitingOrders(productId: string, warehouseId: string) {
 }
 
 export function usePreviewPurchaseOrders() {
-  return useMutation({ mutationFn: (body: TPreviewPurchaseOrdersRequest) => api.post<TPreviewPurchaseOrdersResponse>("/purchase-orders/preview", body) });
+  return useMutation({ mutationFn: (body: TPreviewPurchaseOrdersRequest) => api.post<TPreviewPurchaseOrdersResponse>("/purchase-orders/preview", checked(ZPreviewPurchaseOrdersRequest, body)) });
 }
 
 /** The API answers with the created POs (as a list, or wrapped); either way the SPA gets a list. */

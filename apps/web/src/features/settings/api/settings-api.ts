@@ -1,7 +1,7 @@
 // Company settings (admins): read, change; a policy change answers 202 with the recompute job.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TSettings, TUpdateSettingsRequest, TUpdateSettingsResponse } from "@bod/contracts/settings";
-import { api } from "../../../lib/api.ts";
+import { ZUpdateSettingsRequest, type TSettings, type TUpdateSettingsRequest, type TUpdateSettingsResponse } from "@bod/contracts/settings";
+import { api, checked } from "../../../lib/api.ts";
 import { meKey } from "../../../lib/session.ts";
 
 export const settingsKeys = { all: ["settings"] as const };
@@ -13,7 +13,7 @@ export function useSettings() {
 export function useUpdateSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TUpdateSettingsRequest) => api.patch<TUpdateSettingsResponse>("/settings", body),
+    mutationFn: (body: TUpdateSettingsRequest) => api.patch<TUpdateSettingsResponse>("/settings", checked(ZUpdateSettingsRequest, body)),
     onSuccess: ({ recomputeJob: _job, ...s }) => {
       qc.setQueryData<TSettings>(settingsKeys.all, s);
       // The company name shows in the top bar and the switcher.

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TStockAdjustmentRequest, TStockChangeResponse, TStockCountRequest, TStockLevel, TStockMovement } from "@bod/contracts/stock";
+import { ZStockAdjustmentRequest, ZStockCountRequest, type TStockAdjustmentRequest, type TStockChangeResponse, type TStockCountRequest, type TStockLevel, type TStockMovement } from "@bod/contracts/stock";
 import type { TProduct } from "@bod/contracts/products";
-import { api } from "../../../lib/api.ts";
+import { api, checked } from "../../../lib/api.ts";
 import { usePagedList, type Page } from "../../../lib/list-query.ts";
 
 export const stockKeys = {
@@ -35,7 +35,7 @@ export function useAdjustStock() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: TStockAdjustmentRequest; idempotencyKey: string }) =>
-      api.post<TStockChangeResponse>("/stock/adjustments", body, idempotencyKey),
+      api.post<TStockChangeResponse>("/stock/adjustments", checked(ZStockAdjustmentRequest, body), idempotencyKey),
     onSuccess: () => qc.invalidateQueries({ queryKey: stockKeys.all }),
   });
 }
@@ -43,7 +43,7 @@ export function useAdjustStock() {
 export function useCountStock() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: TStockCountRequest; idempotencyKey: string }) => api.post<TStockChangeResponse>("/stock/counts", body, idempotencyKey),
+    mutationFn: ({ body, idempotencyKey }: { body: TStockCountRequest; idempotencyKey: string }) => api.post<TStockChangeResponse>("/stock/counts", checked(ZStockCountRequest, body), idempotencyKey),
     onSuccess: () => qc.invalidateQueries({ queryKey: stockKeys.all }),
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TCreateSupplierRequest, TSupplier, TUpdateSupplierRequest } from "@bod/contracts/suppliers";
-import { api } from "../../../lib/api.ts";
+import { ZCreateSupplierRequest, ZUpdateSupplierRequest, type TCreateSupplierRequest, type TSupplier, type TUpdateSupplierRequest } from "@bod/contracts/suppliers";
+import { api, checked } from "../../../lib/api.ts";
 import { usePagedList } from "../../../lib/list-query.ts";
 
 export const supplierKeys = {
@@ -20,7 +20,7 @@ export function useSupplier(id: string) {
 export function useCreateSupplier() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TCreateSupplierRequest) => api.post<TSupplier>("/suppliers", body),
+    mutationFn: (body: TCreateSupplierRequest) => api.post<TSupplier>("/suppliers", checked(ZCreateSupplierRequest, body)),
     onSuccess: () => qc.invalidateQueries({ queryKey: supplierKeys.all }),
   });
 }
@@ -28,7 +28,7 @@ export function useCreateSupplier() {
 export function useUpdateSupplier(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TUpdateSupplierRequest) => api.patch<TSupplier>(`/suppliers/${id}`, body),
+    mutationFn: (body: TUpdateSupplierRequest) => api.patch<TSupplier>(`/suppliers/${id}`, checked(ZUpdateSupplierRequest, body)),
     onSuccess: (s) => {
       qc.setQueryData(supplierKeys.detail(id), s);
       return Promise.all([qc.invalidateQueries({ queryKey: supplierKeys.all }), qc.invalidateQueries({ queryKey: ["products", "suppliers"] })]);

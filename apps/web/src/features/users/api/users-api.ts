@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { TMember } from "@bod/contracts/users";
-import type { TCreateInvitationRequest, TCreatedInvitation, TInvitation } from "@bod/contracts/invitations";
+import { ZUpdateUserRequest, type TMember } from "@bod/contracts/users";
+import { ZCreateInvitationRequest, type TCreateInvitationRequest, type TCreatedInvitation, type TInvitation } from "@bod/contracts/invitations";
 import type { TRole } from "@bod/contracts/common";
-import { api } from "../../../lib/api.ts";
+import { api, checked } from "../../../lib/api.ts";
 import { usePagedList } from "../../../lib/list-query.ts";
 
 export const userKeys = { all: ["users"] as const, list: ["users", "list"] as const };
@@ -20,7 +20,7 @@ export function useOpenInvitations() {
 export function useCreateInvitation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TCreateInvitationRequest) => api.post<TCreatedInvitation>("/invitations", body),
+    mutationFn: (body: TCreateInvitationRequest) => api.post<TCreatedInvitation>("/invitations", checked(ZCreateInvitationRequest, body)),
     onSuccess: () => qc.invalidateQueries({ queryKey: invitationKeys.all }),
   });
 }
@@ -36,7 +36,7 @@ export function useRevokeInvitation() {
 export function useChangeRole() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, role }: { userId: string; role: TRole }) => api.patch<TMember>(`/users/${userId}`, { role }),
+    mutationFn: ({ userId, role }: { userId: string; role: TRole }) => api.patch<TMember>(`/users/${userId}`, checked(ZUpdateUserRequest, { role })),
     // A demoted admin's open invitations are revoked with the change.
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: userKeys.all }), qc.invalidateQueries({ queryKey: invitationKeys.all })]),
   });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TCreateLocationRequest, TCreateWarehouseRequest, TLocation, TUpdateWarehouseRequest, TWarehouse } from "@bod/contracts/warehouses";
-import { api } from "../../../lib/api.ts";
+import { ZCreateWarehouseRequest, ZUpdateWarehouseRequest, ZCreateLocationRequest, type TCreateLocationRequest, type TCreateWarehouseRequest, type TLocation, type TUpdateWarehouseRequest, type TWarehouse } from "@bod/contracts/warehouses";
+import { api, checked } from "../../../lib/api.ts";
 import { usePagedList } from "../../../lib/list-query.ts";
 
 export const warehouseKeys = {
@@ -21,7 +21,7 @@ export function useWarehouse(id: string) {
 export function useCreateWarehouse() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TCreateWarehouseRequest) => api.post<TWarehouse>("/warehouses", body),
+    mutationFn: (body: TCreateWarehouseRequest) => api.post<TWarehouse>("/warehouses", checked(ZCreateWarehouseRequest, body)),
     onSuccess: () => qc.invalidateQueries({ queryKey: warehouseKeys.all }),
   });
 }
@@ -29,7 +29,7 @@ export function useCreateWarehouse() {
 export function useUpdateWarehouse(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TUpdateWarehouseRequest) => api.patch<TWarehouse>(`/warehouses/${id}`, body),
+    mutationFn: (body: TUpdateWarehouseRequest) => api.patch<TWarehouse>(`/warehouses/${id}`, checked(ZUpdateWarehouseRequest, body)),
     onSuccess: (w) => {
       qc.setQueryData(warehouseKeys.detail(id), w);
       return Promise.all([qc.invalidateQueries({ queryKey: warehouseKeys.all }), qc.invalidateQueries({ queryKey: ["stock"] })]);
@@ -52,7 +52,7 @@ export function useLocations(warehouseId: string) {
 export function useCreateLocation(warehouseId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TCreateLocationRequest) => api.post<TLocation>(`/warehouses/${warehouseId}/locations`, body),
+    mutationFn: (body: TCreateLocationRequest) => api.post<TLocation>(`/warehouses/${warehouseId}/locations`, checked(ZCreateLocationRequest, body)),
     onSuccess: () => qc.invalidateQueries({ queryKey: warehouseKeys.locations(warehouseId) }),
   });
 }
