@@ -17,6 +17,7 @@ import { useIdempotencyKey } from "../../../lib/use-idempotency-key.ts";
 import { useContainers, useOrderBins, useOrderStaging, usePickLocations, usePickOrder, useShipWhole, useStage } from "../api/staging-api.ts";
 import { ContainerPicker, type StagingTarget } from "../components/container-picker.tsx";
 import { ModeForm, UnstageForm } from "../components/staging-forms.tsx";
+import { formatDate } from "../../../lib/format.ts";
 import "../staging.css";
 
 /** `/orders/:orderId/pick`: scan-first picking into the order's container, then ship it whole. */
@@ -216,7 +217,7 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
                   <td className="mono">{l.sku}</td>
                   <td>
                     {l.name}
-                    {waiting.length > 0 && <div className="muted small">Waits for {waiting.map((p) => `${p.number}${p.expectedDate ? ` (${p.expectedDate})` : ""}`).join(", ")}</div>}
+                    {waiting.length > 0 && <div className="muted small">Waits for {waiting.map((p) => `${p.number}${p.expectedDate ? ` (${formatDate(p.expectedDate)})` : ""}`).join(", ")}</div>}
                   </td>
                   <td className="mono">{l.barcode ?? "—"}</td>
                   <td className="num">{l.remaining}</td>
