@@ -67,6 +67,17 @@ async function checkScreen(page: Page, name: string) {
 test("make a pick list of three orders, pick it by fast scans with one wrong scan, reload, ship the completed orders", async ({ page }) => {
   const s = await seedPickLists(page);
   const [first, second, third] = s.orders as [{ id: string; number: string }, { id: string; number: string }, { id: string; number: string }];
+  // Count the error beeps (lib/beep.ts plays one oscillator per refused scan).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __beeps: number };
+    w.__beeps = 0;
+    const original = AudioContext.prototype.createOscillator;
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      w.__beeps += 1;
+      return original.call(this);
+    };
+  });
+  const beeps = () => page.evaluate(() => (window as unknown as { __beeps: number }).__beeps);
 
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pick lists" }).click();
@@ -92,6 +103,7 @@ test("make a pick list of three orders, pick it by fast scans with one wrong sca
   // A scanner: the bin, three mugs and a lamp in a row, then a code that is not on the list.
   for (const code of [s.binA.code, s.mug.barcode!, s.mug.barcode!, s.mug.sku, s.lamp.barcode!, "NOT-ON-LIST-42"]) await page.keyboard.type(`${code}\n`, { delay: 0 });
   await expect(page.getByRole("alert")).toContainText("NOT-ON-LIST-42 is not on pick list");
+  await expect.poll(beeps).toBe(1);
   await expect(scan).toHaveValue("");
   await expect(scan).toBeFocused();
   await expect(page.getByRole("status").filter({ hasText: "units picked" })).toHaveText(/4 of 6 units picked/);
@@ -108,6 +120,7 @@ test("make a pick list of three orders, pick it by fast scans with one wrong sca
   await expect(page.getByLabel("Scan item or bin")).toBeFocused();
   for (const code of [s.binB.code, s.tea.barcode!, s.tea.sku.toLowerCase(), s.tea.barcode!]) await page.keyboard.type(`${code}\n`, { delay: 0 });
   await expect(page.getByRole("alert")).toContainText(`All 2 unit(s) of ${s.tea.sku}`);
+  await expect.poll(beeps).toBe(1);
   await expect(page.getByLabel("Scan item or bin")).toHaveValue("");
   await expect(page.getByRole("status").filter({ hasText: "units picked" })).toHaveText(/6 of 6 units picked · 3 orders ready to ship/);
   await checkScreen(page, "picking");
