@@ -35,9 +35,9 @@ export function ShipNowSection({ data, warehouseId }: { data: TDashboardShipNow;
         >
           {data.byWarehouse.map((row) => (
             <tr key={row.warehouseId}>
-              <th scope="row">
-                {row.code} <span className="muted">{row.name}</span>
-              </th>
+              <td>
+                <strong>{row.code}</strong> <span className="muted">{row.name}</span>
+              </td>
               <td className="num">
                 <Link to={ordersHref("fulfillable", row.warehouseId)} aria-label={`${row.fulfillableOrders} fulfillable orders at ${row.code}`}>
                   {row.fulfillableOrders.toLocaleString()}
