@@ -119,3 +119,23 @@ test("on a desktop the navigation stays open and there is no Menu button", async
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();
 });
+
+test("a page whose code cannot be fetched (dropped connection, or offline) says so and Reload / Try again opens it", async ({ page, context }) => {
+  await signUpInBrowser(page, "Errors Chunk Co");
+  // Suppliers' code has not been fetched yet (pages load on first visit).
+  await page.route("**/assets/suppliers-page-*.js", (route) => route.abort("connectionreset"));
+  await page.getByRole("link", { name: "Suppliers" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "This page could not be opened" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("could not fetch this page's code");
+  await page.unroute("**/assets/suppliers-page-*.js");
+  await page.getByRole("button", { name: "Reload" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Suppliers" })).toBeVisible();
+
+  await context.setOffline(true);
+  await page.getByRole("link", { name: "Stock" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "You're offline" }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  await context.setOffline(false);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Stock" })).toBeVisible();
+});
