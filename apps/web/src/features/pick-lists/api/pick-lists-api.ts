@@ -3,6 +3,7 @@
 import { useRef } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
+  TLeftOutOrder,
   TCreatePickListRequest,
   TCreatePickListResponse,
   TPickList,
@@ -18,6 +19,8 @@ export const pickListKeys = {
   all: ["pick-lists"] as const,
   list: (status: string) => ["pick-lists", "list", status] as const,
   detail: (id: string) => ["pick-lists", "detail", id] as const,
+  /** Outside "pick-lists": refreshing the lists must not empty it. */
+  leftOut: (id: string) => ["pick-list-left-out", id] as const,
 };
 
 /**
@@ -38,9 +41,15 @@ export function useCreatePickList() {
     onSuccess: (data) => {
       keyFor.current = null;
       qc.setQueryData(pickListKeys.detail(data.pickList.id), data.pickList);
+      qc.setQueryData(pickListKeys.leftOut(data.pickList.id), data.leftOut);
       return qc.invalidateQueries({ queryKey: pickListKeys.all });
     },
   });
+}
+
+/** The orders left out when this session made the list (kept from the create answer; none otherwise). */
+export function useLeftOutOrders(id: string) {
+  return useQuery({ queryKey: pickListKeys.leftOut(id), queryFn: (): TLeftOutOrder[] => [], staleTime: Infinity, gcTime: 30 * 60_000 }).data ?? [];
 }
 
 export function usePickLists(status: "open" | "completed" | "cancelled" | "") {

@@ -27,7 +27,7 @@ export function NewPickListForm() {
   function submit() {
     create.mutate(
       { orderIds: selected },
-      { onSuccess: (res) => navigate(`/pick-lists/${res.pickList.id}`, { state: { leftOut: res.leftOut } }) },
+      { onSuccess: (res) => navigate(`/pick-lists/${res.pickList.id}`) },
     );
   }
 

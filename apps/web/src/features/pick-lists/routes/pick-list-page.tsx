@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { Link, useLocation, useParams } from "react-router";
-import type { TLeftOutOrder, TPickList, TShipPickListResponse } from "@bod/contracts/pick-lists";
+import { Link, useParams } from "react-router";
+import type { TPickList, TShipPickListResponse } from "@bod/contracts/pick-lists";
 import { PageHeader } from "../../../components/ui/page-header.tsx";
 import { ScanFeedback, ScanInput } from "../../../components/ui/scan-input.tsx";
 import { Button } from "../../../components/ui/button.tsx";
@@ -10,7 +10,7 @@ import { beepError } from "../../../lib/beep.ts";
 import { formatDateTime } from "../../../lib/format.ts";
 import { hasRole, ROLE_GROUPS } from "../../../lib/roles.ts";
 import { useSession } from "../../../lib/session.ts";
-import { useCancelPickList, usePickList, useReleasePickListOrder, useShipPickList } from "../api/pick-lists-api.ts";
+import { useCancelPickList, useLeftOutOrders, usePickList, useReleasePickListOrder, useShipPickList } from "../api/pick-lists-api.ts";
 import { PickGroupsTable } from "../components/pick-groups-table.tsx";
 import { PickOrdersTable } from "../components/pick-orders-table.tsx";
 import { PickListStatusBadge } from "../components/status-badge.tsx";
@@ -36,8 +36,7 @@ export function PickListPage() {
 
 function PickListScreen({ list }: { list: TPickList }) {
   const me = useSession();
-  const location = useLocation();
-  const leftOut = (location.state as { leftOut?: TLeftOutOrder[] } | null)?.leftOut ?? [];
+  const leftOut = useLeftOutOrders(list.id);
   const canPick = hasRole(me.role, ROLE_GROUPS.stock);
   const open = list.status === "open";
   const scanning = usePickScanning(list);
