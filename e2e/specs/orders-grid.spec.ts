@@ -6,6 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInInBrowser } from "../fixtures/accounts.ts";
+import { createCompany, daysFromNow } from "../fixtures/orders.ts";
 import { createGridCompany, gridNumber } from "../fixtures/orders-grid.ts";
 
 const MANY = 2500;
@@ -216,6 +217,42 @@ test("chips remove filters; bulk tag, hold and release on a shift-click range", 
   await expect(tabs.getByRole("link", { name: /^On hold/ })).toContainText("0");
 });
 
+test("Ship fulfillable ships the fulfillable orders of a selection whole and reports the rest; Create pick list opens the new list", async ({ page, request }) => {
+  const co = await createCompany(request, "Ship Bulk Co");
+  const mug = await co.createProduct("MUG", "Enamel mug");
+  const lamp = await co.createProduct("LAMP", "Desk lamp");
+  await co.adjustStock(mug.sku, 3);
+  const a = await co.createOrder({ customerName: "Ava Ships", orderDate: daysFromNow(-9), lines: [{ sku: mug.sku, quantity: 1 }] });
+  const b = await co.createOrder({ customerName: "Bo Ships", orderDate: daysFromNow(-8), lines: [{ sku: mug.sku, quantity: 1 }] });
+  const c = await co.createOrder({ customerName: "Cy Waits", orderDate: daysFromNow(-7), lines: [{ sku: lamp.sku, quantity: 1 }] });
+  const d = await co.createOrder({ customerName: "Di Picks", orderDate: daysFromNow(-6), lines: [{ sku: mug.sku, quantity: 1 }] });
+  const staff = await co.createUser("staff", "Stu Shipper");
+  await signInInBrowser(page, staff);
+  await page.goto("/orders");
+  await expect(firstRow(page)).toContainText(a.number);
+  const bulk = page.getByRole("region", { name: "Bulk actions" });
+
+  await page.getByLabel(`Select order ${a.number}`).check();
+  await page.getByLabel(`Select order ${c.number}`).click({ modifiers: ["Shift"] });
+  await expect(bulk).toContainText("3 selected");
+  await bulk.getByRole("button", { name: "Ship fulfillable" }).click();
+  await expect(page.getByText(/^2 orders shipped; 1 not shipped/)).toBeVisible();
+  const tabs = page.getByRole("navigation", { name: "Order tabs" });
+  await expect(tabs.getByRole("link", { name: /^Shipped/ })).toContainText("2");
+  await expect(grid(page)).not.toContainText(a.number);
+  await expect(grid(page)).not.toContainText(b.number);
+  await expect(grid(page).getByRole("row", { name: new RegExp(c.number) })).toContainText("Backordered");
+  // Two mugs left through the ledger: one is still on hand.
+  const stock = await co.get<{ items: { onHand: number; sku: string }[] }>(`/stock?warehouseId=${co.warehouse.id}&q=${encodeURIComponent(mug.sku)}`);
+  expect(stock.items.map((i) => [i.sku, i.onHand])).toEqual([[mug.sku, 1]]);
+
+  await page.getByLabel(`Select order ${d.number}`).check();
+  await bulk.getByRole("button", { name: "Create pick list" }).click();
+  await expect(page).toHaveURL(/\/pick-lists\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1, name: /^Pick list / })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(d.number);
+});
+
 test("screens at 1440×900, 1024×768 and 390×844: no page overflow, the grid scrolls in its own box, no serious accessibility issue", async ({ page, request }) => {
   const co = await createGridCompany(request, "Screen Wholesale", 400);
   const staff = await co.createUser("staff", "Sid Screens");
@@ -239,6 +276,10 @@ test("screens at 1440×900, 1024×768 and 390×844: no page overflow, the grid s
       expect(new Set(heights)).toEqual(new Set([36]));
     }
     await page.screenshot({ path: `/tmp/h3-orders-grid-${w}x${h}.png` });
+    if (w === 390) {
+      await page.locator(".orders-grid-scroll").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `/tmp/h3-orders-grid-${w}x${h}-grid.png` });
+    }
     const axe = await new AxeBuilder({ page }).include("main").analyze();
     const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
