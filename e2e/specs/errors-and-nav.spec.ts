@@ -139,3 +139,36 @@ test("a page whose code cannot be fetched (dropped connection, or offline) says 
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Stock" })).toBeVisible();
 });
+
+test("a stock adjustment whose answer is lost offers Retry, which re-sends the same Idempotency-Key: the ledger moves once", async ({ page }) => {
+  await signUpInBrowser(page, "Errors Retry Co");
+  const me = await (await page.request.get("/api/v1/auth/me")).json();
+  const headers = { "x-csrf-token": me.csrfToken as string };
+  await page.request.post("/api/v1/warehouses", { data: { code: "MAIN", name: "Main" }, headers });
+  const product = await (await page.request.post("/api/v1/products", { data: { sku: "RETRY-1", name: "Retry mug" }, headers })).json();
+
+  // The first answer is lost after the server applied the adjustment (a proxy answers 502).
+  const keys: string[] = [];
+  await page.route("**/api/v1/stock/adjustments", async (route) => {
+    keys.push(route.request().headers()["idempotency-key"] ?? "");
+    const response = await route.fetch();
+    if (keys.length === 1) return route.fulfill({ status: 502, contentType: "text/html", body: "<h1>502 Bad Gateway</h1>" });
+    return route.fulfill({ response });
+  });
+  await page.goto("/stock/adjust");
+  await expect(page.getByRole("heading", { level: 1, name: "Adjust stock" })).toBeVisible();
+  await page.getByLabel("Product").fill("RETRY-1");
+  await page.getByLabel("Quantity").fill("5");
+  await page.getByLabel("Reason").fill("Found");
+  await page.getByRole("button", { name: "Save adjustment" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Something went wrong on the server");
+  await alert.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "on hand now 5" }).first()).toBeVisible();
+
+  expect(keys).toHaveLength(2);
+  expect(keys[1]).toBe(keys[0]);
+  const ledger = await (await page.request.get(`/api/v1/stock/movements?productId=${product.id}`)).json();
+  expect(ledger.items).toHaveLength(1);
+  expect(ledger.items[0].quantity).toBe(5);
+});

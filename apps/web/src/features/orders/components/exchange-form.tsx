@@ -73,7 +73,7 @@ export function ExchangeForm({ order, onDone }: { order: TOrderDetail; onDone: (
   const err = (f: string) => local[f] ?? fieldError(choose.error, f);
 
   return (
-    <form className="stack oversell-form" onSubmit={submit} onChange={() => key.renew()} noValidate aria-label="Exchange an unavailable item">
+    <form data-idempotent className="stack oversell-form" onSubmit={submit} onChange={() => key.renew()} noValidate aria-label="Exchange an unavailable item">
       <h3>Exchange an unavailable item</h3>
       <div className="form-row wrap">
         <FormField label="Line to exchange" error={err("lineId")}>

@@ -128,7 +128,7 @@ function CancelRefundForm({ order, onDone }: { order: TOrderDetail; onDone: () =
     );
   }
   return (
-    <form className="stack oversell-form" onSubmit={submit} onChange={() => key.renew()} noValidate aria-label={TITLES["cancel-refund"]}>
+    <form data-idempotent className="stack oversell-form" onSubmit={submit} onChange={() => key.renew()} noValidate aria-label={TITLES["cancel-refund"]}>
       <h3>{TITLES["cancel-refund"]}</h3>
       <FormField label="Reason" hint="Sent to the channel with the refund" error={local ?? fieldError(choose.error, "reason")}>
         <input value={reason} onChange={(e) => setReason(e.target.value)} autoComplete="off" maxLength={500} autoFocus />
@@ -182,7 +182,7 @@ function RefundPartialForm({ order, onDone }: { order: TOrderDetail; onDone: (or
   }
 
   return (
-    <form className="stack oversell-form" onSubmit={submit} onChange={() => key.renew()} noValidate aria-label={TITLES["refund-partial"]}>
+    <form data-idempotent className="stack oversell-form" onSubmit={submit} onChange={() => key.renew()} noValidate aria-label={TITLES["refund-partial"]}>
       <h3>{TITLES["refund-partial"]}</h3>
       <Table
         label="Quantities to cancel and refund"

@@ -52,7 +52,7 @@ export function ShipmentForm({ order, onClose }: { order: TOrderDetail; onClose:
   return (
     <section className="card" aria-labelledby="ship-title">
       <h2 id="ship-title">Ship available items</h2>
-      <form onSubmit={submit} noValidate onChange={() => key.renew()} className="stack">
+      <form data-idempotent onSubmit={submit} noValidate onChange={() => key.renew()} className="stack">
         <Table
           label="Shipment quantities"
           head={

@@ -171,7 +171,7 @@ function ScanItems({ order, onCancel, onShipped }: { order: TOrderDetail; onCanc
           );
         })}
       </Table>
-      <ErrorAlert error={create.error} />
+      <ErrorAlert error={create.error} onRetry={confirm} retrying={create.isPending} />
       <div className="form-actions">
         <Button variant="primary" onClick={confirm} busy={create.isPending} disabled={total === 0}>
           Confirm shipment

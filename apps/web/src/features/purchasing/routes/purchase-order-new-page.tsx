@@ -89,7 +89,7 @@ export function PurchaseOrderNewPage() {
         <Link to="/purchasing">← Back to list</Link>
       </p>
       <PageHeader title="New purchase order" description="Unit costs default to the supplier's terms for each SKU when left blank." />
-      <form className="card stack" onSubmit={submit} noValidate>
+      <form data-idempotent className="card stack" onSubmit={submit} noValidate>
         <div className="form-grid">
           <FormField label="Supplier" error={err("supplierId")}>
             <select value={supplierId} onChange={(e) => (key.renew(), setSupplierId(e.target.value))}>

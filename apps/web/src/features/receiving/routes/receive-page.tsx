@@ -204,7 +204,7 @@ function ReceiveScreen({ po }: { po: TPurchaseOrder }) {
               <CheckboxField label="Allow over-receipt" checked={allowOver} onChange={setAllowOver} />
             </Alert>
           )}
-          <ErrorAlert error={post.error} />
+          <ErrorAlert error={post.error} onRetry={() => post.variables && submit(post.variables.body)} retrying={post.isPending} />
           <div className="section-actions">
             <Button
               variant="primary"
@@ -259,7 +259,7 @@ function ReceiveScreen({ po }: { po: TPurchaseOrder }) {
         body={`Every remaining unit of ${po.number} (${po.lines.reduce((s, l) => s + l.remaining, 0)} units) goes into stock at ${po.warehouse.code ?? po.warehouse.name}.`}
         confirmLabel="Receive all remaining"
         busy={post.isPending}
-        error={<ErrorAlert error={post.error} />}
+        error={<ErrorAlert error={post.error} onRetry={() => submit({ receiveAllRemaining: true })} retrying={post.isPending} />}
         onConfirm={() => submit({ receiveAllRemaining: true })}
         onCancel={() => {
           setConfirmAll(false);

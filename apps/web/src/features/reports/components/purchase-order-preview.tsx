@@ -77,7 +77,7 @@ export function PurchaseOrderPreview({ preview, onDone, onCancel }: { preview: T
       {groups.length === 0 ? (
         <p className="muted">Nothing to order for the selected rows.</p>
       ) : (
-        <form onSubmit={submit} onChange={() => key.renew()} noValidate>
+        <form data-idempotent onSubmit={submit} onChange={() => key.renew()} noValidate>
           {groups.map((g, i) => {
             const total = g.lines.reduce((s, l) => s + (Number(qty[lineKey(i, l.productId)]) || 0) * l.unitCostCents, 0);
             const dateId = `po-preview-date-${i}`;

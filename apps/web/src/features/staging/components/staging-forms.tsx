@@ -37,7 +37,7 @@ export function UnstageForm({ order, staged }: { order: TOrderDetail; staged: TS
       <p className="muted small">
         Return the {units} unit(s) in {staged.container.code} to a pick location: the order's hard allocation is released and the container is free again.
       </p>
-      <form className="form-row" onSubmit={submit} noValidate>
+      <form data-idempotent className="form-row" onSubmit={submit} noValidate>
         <FormField label="Return to">
           <select value={to} onChange={(e) => setTo(e.target.value)} required>
             <option value="">{locations.data?.length === 0 ? "No pick location in this warehouse" : "Choose…"}</option>
@@ -75,7 +75,7 @@ export function ModeForm({ order }: { order: Pick<TOrderDetail, "id" | "fulfillm
     <section className="card" aria-labelledby="mode-title">
       <h2 id="mode-title">Fulfillment mode</h2>
       <p className="muted small">{order.fulfillmentMode === "ship_complete" ? "This order ships complete, in one shipment." : "This order ships in parts as stock allows."}</p>
-      <form className="form-row" onSubmit={submit} noValidate>
+      <form data-idempotent className="form-row" onSubmit={submit} noValidate>
         <FormField label="Reason">
           <input value={reason} onChange={(e) => setReason(e.target.value)} autoComplete="off" required />
         </FormField>

@@ -228,7 +228,7 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
               );
             })}
           </Table>
-          <ErrorAlert error={stage.error} />
+          <ErrorAlert error={stage.error} onRetry={stageScanned} retrying={stage.isPending} />
           <div className="form-actions">
             {!allPicked && (
               <Button variant="primary" onClick={stageScanned} busy={stage.isPending} disabled={units === 0}>
@@ -247,7 +247,7 @@ function Picker({ order, staged }: { order: TOrderDetail; staged: TStagedOrder |
               </Button>
             )}
           </div>
-          <ErrorAlert error={ship.error} />
+          <ErrorAlert error={ship.error} onRetry={shipWhole} retrying={ship.isPending} />
           {allPicked && <Alert tone="success">Every unit of {order.number} is picked: ship it in one shipment.</Alert>}
         </section>
       )}

@@ -78,7 +78,7 @@ export function StockAdjustPage() {
     <div className="page">
       <PageHeader title="Adjust stock" description="Add or remove units with a reason; every change is recorded in the ledger." actions={<StockActions current="adjust" warehouseId={warehouseId} />} />
       <section className="card">
-        <form onSubmit={submit} className="form-grid" noValidate onChange={changed}>
+        <form data-idempotent onSubmit={submit} className="form-grid" noValidate onChange={changed}>
           <ProductPicker lookup={lookup} inputRef={productRef} autoFocus onEnter={() => quantityRef.current?.focus()} />
           <WarehouseSelect value={warehouseId} onChange={setWarehouseId} error={err("warehouseId")} />
           <FormField

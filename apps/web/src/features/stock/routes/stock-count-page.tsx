@@ -71,7 +71,7 @@ export function StockCountPage() {
     <div className="page">
       <PageHeader title="Count stock" description="Enter what is physically on the shelf; the difference to on hand is recorded as a count." actions={<StockActions current="count" warehouseId={warehouseId} />} />
       <section className="card">
-        <form
+        <form data-idempotent
           onSubmit={submit}
           className="form-grid"
           noValidate
