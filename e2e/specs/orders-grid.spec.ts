@@ -97,7 +97,14 @@ test("hidden and resized columns stay for that user after a reload and in a new 
   await page.getByRole("group", { name: "Columns" }).getByRole("checkbox", { name: "Channel" }).uncheck();
   await put;
   await expect(header(page, "Channel")).toHaveCount(0);
+  // Move Order date before Customer.
+  put = saved();
+  await page.getByRole("button", { name: "Move Order date earlier" }).click();
+  await put;
+  const headerNames = (p: Page) => grid(p).getByRole("columnheader").evaluateAll((ths) => ths.slice(1, 4).map((th) => th.textContent?.replace(/[▲▼↕]/g, "").trim()));
+  expect(await headerNames(page)).toEqual(["Order", "Order date", "Customer"]);
   await page.keyboard.press("Escape");
+  await expect(page.getByRole("group", { name: "Columns" })).toHaveCount(0);
 
   // Resize Customer by keyboard (three steps of 16 px) and Tags by dragging its handle.
   const customerHandle = page.getByRole("separator", { name: "Resize Customer column" });
@@ -131,6 +138,7 @@ test("hidden and resized columns stay for that user after a reload and in a new 
   await expect(customerHandle).toHaveAttribute("aria-valuenow", String(before + 48));
   await expect(header(page, "Channel")).toHaveCount(0);
   await expect(tagsHandle).toHaveAttribute("aria-valuenow", String(tagsAfter));
+  expect(await headerNames(page)).toEqual(["Order", "Order date", "Customer"]);
 
   // In a fresh browser context of the same user (nothing in its storage).
   const again = await browser.newContext();
@@ -140,6 +148,7 @@ test("hidden and resized columns stay for that user after a reload and in a new 
   await expect(firstRow(annAgain)).toContainText(gridNumber(1));
   await expect(annAgain.getByRole("separator", { name: "Resize Customer column" })).toHaveAttribute("aria-valuenow", String(before + 48));
   await expect(header(annAgain, "Channel")).toHaveCount(0);
+  expect(await headerNames(annAgain)).toEqual(["Order", "Order date", "Customer"]);
   await again.close();
 
   // Another user of the same company keeps the default layout.
@@ -149,6 +158,7 @@ test("hidden and resized columns stay for that user after a reload and in a new 
   await benPage.goto("/orders");
   await expect(firstRow(benPage)).toContainText(gridNumber(1));
   await expect(header(benPage, "Channel")).toBeVisible();
+  expect(await headerNames(benPage)).toEqual(["Order", "Channel", "Customer"]);
   await expect(benPage.getByRole("separator", { name: "Resize Customer column" })).toHaveAttribute("aria-valuenow", String(before));
   await other.close();
 });
