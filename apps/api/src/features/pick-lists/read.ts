@@ -1,7 +1,8 @@
 // Pick lists as read: the SQL of the feature's reads (one list grouped by bin and SKU with
 // where each unit goes, the lists of a company open first), with typed rows.
-import type { TPickList, TPickListGroup, TPickListOrder, TPickListSummary, TPickListsQuery } from "@bod/contracts/pick-lists";
+import type { TPickList, TPickListOrder, TPickListSummary, TPickListsQuery } from "@bod/contracts/pick-lists";
 import type { TPage } from "@bod/contracts/common";
+import { groupPickLines, type PickLine } from "@bod/domain/pick-lists";
 import type { Tx } from "../../db/client.ts";
 import { notFound } from "../../http/errors.ts";
 import { cursorPart, decodeCursor, iso, isoOrNull, toPage } from "../../http/pagination.ts";
@@ -87,18 +88,19 @@ interface OrderRow {
   picked: number;
 }
 
-interface LineRow {
-  line_id: string;
-  order_id: string;
-  order_number: string;
-  product_id: string;
-  sku: string;
-  name: string;
-  barcode: string | null;
-  location_id: string | null;
-  location_code: string | null;
-  quantity: number;
-  picked: number;
+/** A list's lines as the domain's pick rules read them (packages/domain/src/pick-lists.ts). */
+export function readPickLines(tx: Tx, tenantId: string, pickListId: string, where: { orders?: "open" | "not_released" | "any"; lineId?: string } = {}): Promise<PickLine[]> {
+  return tx.$queryRaw<PickLine[]>`
+    SELECT l.line_id::text AS "lineId", l.order_id::text AS "orderId", so.number AS "orderNumber", o.position, sl.line_no AS "lineNo",
+      l.product_id::text AS "productId", p.sku, p.name, p.barcode, l.location_id::text AS "locationId", l.location_code AS "locationCode", l.quantity, l.picked
+    FROM pick_list_lines l
+    JOIN pick_list_orders o ON o.tenant_id = l.tenant_id AND o.pick_list_id = l.pick_list_id AND o.order_id = l.order_id
+    JOIN sales_orders so ON so.tenant_id = l.tenant_id AND so.id = l.order_id
+    JOIN sales_order_lines sl ON sl.tenant_id = l.tenant_id AND sl.id = l.line_id
+    JOIN products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
+    WHERE l.tenant_id = ${tenantId}::uuid AND l.pick_list_id = ${pickListId}::uuid
+      AND (CASE ${where.orders ?? "not_released"}::text WHEN 'open' THEN o.state = 'open' WHEN 'any' THEN true ELSE o.state <> 'released' END)
+      AND (${where.lineId ?? null}::uuid IS NULL OR l.line_id = ${where.lineId ?? null}::uuid)`;
 }
 
 /** One list: its orders in dealing order, and its lines grouped by bin (code order, none last) then SKU. */
@@ -114,20 +116,12 @@ export async function readPickList(tx: Tx, tenantId: string, pickListId: string)
     LEFT JOIN shipments s ON s.tenant_id = o.tenant_id AND s.id = o.shipment_id
     WHERE o.tenant_id = ${tenantId}::uuid AND o.pick_list_id = ${pickListId}::uuid
     ORDER BY o.position`;
-  const lines = await tx.$queryRaw<LineRow[]>`
-    SELECT l.line_id::text, l.order_id::text, so.number AS order_number, l.product_id::text, p.sku, p.name, p.barcode, l.location_id::text, l.location_code, l.quantity, l.picked
-    FROM pick_list_lines l
-    JOIN pick_list_orders o ON o.tenant_id = l.tenant_id AND o.pick_list_id = l.pick_list_id AND o.order_id = l.order_id
-    JOIN sales_orders so ON so.tenant_id = l.tenant_id AND so.id = l.order_id
-    JOIN sales_order_lines sl ON sl.tenant_id = l.tenant_id AND sl.id = l.line_id
-    JOIN products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
-    WHERE l.tenant_id = ${tenantId}::uuid AND l.pick_list_id = ${pickListId}::uuid AND o.state <> 'released'
-    ORDER BY l.location_code NULLS LAST, p.sku, o.position, sl.line_no`;
+  const lines = await readPickLines(tx, tenantId, pickListId);
   return {
     ...toSummary(summary),
     warehouse: { id: summary.warehouse_id, code: summary.warehouse_code, name: summary.warehouse_name, address: summary.warehouse_address },
     orders: orders.map(toOrder),
-    groups: groupLines(lines),
+    groups: groupPickLines(lines),
   };
 }
 
@@ -147,29 +141,4 @@ function toOrder(r: OrderRow): TPickListOrder {
     complete: r.units > 0 && r.picked === r.units,
     note: r.note,
   };
-}
-
-/** Lines arrive sorted by bin, SKU and dealing order: consecutive lines of one (bin, product) form a group. */
-function groupLines(lines: LineRow[]): TPickListGroup[] {
-  const groups: TPickListGroup[] = [];
-  for (const l of lines) {
-    let g = groups[groups.length - 1];
-    if (!g || g.productId !== l.product_id || (g.location?.id ?? null) !== l.location_id) {
-      g = {
-        location: l.location_id && l.location_code ? { id: l.location_id, code: l.location_code } : null,
-        productId: l.product_id,
-        sku: l.sku,
-        name: l.name,
-        barcode: l.barcode,
-        quantity: 0,
-        picked: 0,
-        drops: [],
-      };
-      groups.push(g);
-    }
-    g.quantity += l.quantity;
-    g.picked += l.picked;
-    g.drops.push({ lineId: l.line_id, orderId: l.order_id, orderNumber: l.order_number, quantity: l.quantity, picked: l.picked });
-  }
-  return groups;
 }
