@@ -194,6 +194,21 @@ describe("picking by scan", () => {
   });
 });
 
+describe("a resent scan", () => {
+  it("after its order was released (and the list completed) reads back what it recorded and counts nothing", async () => {
+    const shop = await buildPickShop();
+    const order = await shop.order([{ productId: shop.a.id, quantity: 2 }]);
+    const list = (await create(shop.staff, [order.id])).body.pickList;
+    expect((await scan(shop.staff, list.id, shop.a.sku, { scanId: "once" })).status).toBe(200);
+    expect((await shop.staff.post(`/api/v1/pick-lists/${list.id}/orders/${order.id}/release`, {})).body.status).toBe("completed");
+    const before = await listRows(list.id);
+    const resent = await scan(shop.staff, list.id, shop.a.sku, { scanId: "once" });
+    expect(resent.status, JSON.stringify(resent.body)).toBe(200);
+    expect(resent.body.scan).toMatchObject({ lineId: order.lines[0]!.id, orderNumber: order.number, repeated: true });
+    expect(await listRows(list.id)).toEqual(before);
+  });
+});
+
 describe("at the same time", () => {
   it("two lists made at once from the same order: one takes it, the other leaves it out", async () => {
     const shop = await buildPickShop();
