@@ -288,7 +288,15 @@ test("screens at 1440×900, 1024×768 and 390×844: no page overflow, the grid s
     await page.screenshot({ path: `/tmp/h3-orders-grid-${w}x${h}.png` });
     if (w === 390) {
       await page.locator(".orders-grid-scroll").scrollIntoViewIfNeeded();
+      await page.locator(".orders-grid-scroll").evaluate((el) => {
+        el.scrollLeft = 300;
+      });
       await page.screenshot({ path: `/tmp/h3-orders-grid-${w}x${h}-grid.png` });
+      // Sideways, the checkbox and the order number stay in view.
+      const scrollBox = (await page.locator(".orders-grid-scroll").boundingBox())!;
+      const numberCell = (await firstRow(page).getByRole("rowheader").boundingBox())!;
+      expect(numberCell.x).toBeGreaterThanOrEqual(scrollBox.x);
+      expect(numberCell.x).toBeLessThan(scrollBox.x + 60);
     }
     const axe = await new AxeBuilder({ page }).include("main").analyze();
     const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

@@ -100,6 +100,8 @@ export function OrdersGrid(props: TGridProps) {
   }, [navigate, virtualizer]);
 
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  /** The checkbox and, while it leads, the order number stay in view when the grid scrolls sideways. */
+  const numberFirst = headers[0]?.column.id === "number";
   const rows = table.getRowModel().rows;
   const width = SELECT_WIDTH + table.getTotalSize();
   const allSelected = items.length > 0 && items.every((o) => selected.has(o.id));
@@ -124,7 +126,7 @@ export function OrdersGrid(props: TGridProps) {
               />
             </th>
             {headers.map((h) => (
-              <HeaderCell key={h.id} header={h} sort={sort} dir={dir} onSort={onSort} onWidth={setWidth} />
+              <HeaderCell key={h.id} header={h} sort={sort} dir={dir} onSort={onSort} onWidth={setWidth} sticky={numberFirst && h.column.id === "number"} />
             ))}
           </tr>
         </thead>
@@ -157,13 +159,14 @@ export function OrdersGrid(props: TGridProps) {
                 {row.getVisibleCells().map((cell) => {
                   const id = cell.column.id as TOrdersGridColumn;
                   const Cell = id === "number" ? "th" : "td";
+                  const sticky = id === "number" && numberFirst;
                   return (
                     <Cell
                       key={cell.id}
                       role={id === "number" ? "rowheader" : "cell"}
                       scope={id === "number" ? "row" : undefined}
-                      className={COLUMN_INFO[id].numeric ? "num" : undefined}
-                      style={{ width: cell.column.getSize() }}
+                      className={`${COLUMN_INFO[id].numeric ? "num" : ""}${sticky ? " is-sticky" : ""}` || undefined}
+                      style={{ width: cell.column.getSize(), left: sticky ? SELECT_WIDTH : undefined }}
                       title={titles[id]?.(o)}
                     >
                       <table.FlexRender cell={cell} />
@@ -185,7 +188,9 @@ function HeaderCell({
   dir,
   onSort,
   onWidth,
+  sticky,
 }: {
+  sticky: boolean;
   header: Header<TGridFeatures, TOrderListItem, unknown>;
   sort: TOrderSort;
   dir: "asc" | "desc";
@@ -210,8 +215,8 @@ function HeaderCell({
     <th
       role="columnheader"
       scope="col"
-      className={`${info.numeric ? "num" : ""}${header.column.getIsResizing() ? " is-resizing" : ""}`}
-      style={{ width: size }}
+      className={`${info.numeric ? "num" : ""}${header.column.getIsResizing() ? " is-resizing" : ""}${sticky ? " is-sticky" : ""}`}
+      style={{ width: size, left: sticky ? SELECT_WIDTH : undefined }}
       aria-sort={info.sort ? (active ? (dir === "asc" ? "ascending" : "descending") : "none") : undefined}
     >
       {info.sort ? (
