@@ -18,6 +18,7 @@ import { buildOpenApi } from "./openapi.ts";
 import { apiRouters } from "./routes.ts";
 import type { TrustProxy } from "./config.ts";
 import { webhookRouter } from "./features/integrations/webhook-routes.ts";
+import { createMetrics } from "./metrics/metrics.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -27,12 +28,16 @@ export interface AppOptions {
   webDist?: string;
   /** Express `trust proxy` (config TRUST_PROXY): off unless set, so X-Forwarded-For cannot pick the client address. */
   trustProxy?: TrustProxy;
+  /** Bearer token of GET /metrics (config METRICS_TOKEN); without one /metrics answers 404. */
+  metricsToken?: string;
 }
 
 export function createApp(options: AppOptions = {}) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
+  const metrics = createMetrics(options.metricsToken);
+  app.use(metrics.track);
   const logger = pino({ level: options.logLevel ?? "info" });
   app.use(
     pinoHttp({
@@ -69,6 +74,7 @@ export function createApp(options: AppOptions = {}) {
   app.use("/api", ...jsonBody());
   app.use(cookieParser());
 
+  app.get("/metrics", metrics.serve);
   app.get("/api/health", health);
   app.get("/api/openapi.json", (_req, res) => res.json(buildOpenApi()));
   const swaggerDir = path.dirname(require.resolve("swagger-ui-dist/package.json"));

@@ -36,6 +36,10 @@ let current: DbHandle | undefined;
 export function setDb(handle: DbHandle) {
   current = handle;
 }
+/** The app pool's connections now (for /metrics): open, idle, and callers waiting for one. */
+export function poolCounts(): { total: number; idle: number; waiting: number } | undefined {
+  return current && { total: current.pool.totalCount, idle: current.pool.idleCount, waiting: current.pool.waitingCount };
+}
 export function db(): PrismaClient {
   if (!current) throw new Error("database not opened");
   return current.prisma;

@@ -71,8 +71,14 @@ export class ApiRouter {
 
   private add(method: Method, path: string, spec: EndpointSpec<any, any, any, any>, handler: Handler<any, any, any, any>) {
     // "/" under a prefix is the prefix itself: `/api/v1/orders`, never `/api/v1/orders/` in the document.
-    registry.push({ method, path: path === "/" ? this.prefix : this.prefix + path, spec });
-    const middlewares = spec.roles === "public" ? [] : [requireAuth(spec.roles, { anyToken: spec.anyToken, sessionsOnly: spec.sessionsOnly })];
+    const pattern = path === "/" ? this.prefix : this.prefix + path;
+    registry.push({ method, path: pattern, spec });
+    // The route's pattern, never its URL, names the request in /metrics (set before auth, so a 401 counts under it too).
+    const named = (_req: Request, res: Response, next: () => void) => {
+      res.locals.routePattern = pattern;
+      next();
+    };
+    const middlewares = [named, ...(spec.roles === "public" ? [] : [requireAuth(spec.roles, { anyToken: spec.anyToken, sessionsOnly: spec.sessionsOnly })])];
     this.router[method](path, ...middlewares, async (req: Request, res: Response) => {
       const input = {
         params: parsePart(spec.params, req.params, "path parameters"),

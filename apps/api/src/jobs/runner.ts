@@ -11,6 +11,7 @@ import pg from "pg";
 import { run, type Runner, type TaskList } from "graphile-worker";
 import type { Logger as PinoLogger } from "pino";
 import { queueLogger } from "./logger.ts";
+import { envValue } from "../config.ts";
 
 export interface JobWorkerOptions {
   /** The queue schema's owner (MIGRATION_DATABASE_URL, else DATABASE_URL). */
@@ -36,8 +37,8 @@ export interface JobWorker {
 
 export async function startJobWorker(options: JobWorkerOptions): Promise<JobWorker> {
   const concurrency = options.concurrency ?? 4;
-  const heartbeatMs = options.heartbeatMs ?? Number(process.env.WORKER_HEARTBEAT_MS ?? 5_000);
-  const staleAfterMs = options.staleAfterMs ?? Number(process.env.WORKER_STALE_AFTER_MS ?? 30_000);
+  const heartbeatMs = options.heartbeatMs ?? envValue("WORKER_HEARTBEAT_MS");
+  const staleAfterMs = options.staleAfterMs ?? envValue("WORKER_STALE_AFTER_MS");
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.embedded ? 3 : concurrency + 2 });
   const lost = (error: Error) => options.logger.warn({ err: error }, "job queue connection lost");
   pool.on("error", lost);

@@ -6,6 +6,7 @@ import type { EngineOrder } from "@bod/domain/types";
 import type { Tx } from "../../db/client.ts";
 import { loadEngineState } from "./load.ts";
 import { tenantPolicy } from "./recompute.ts";
+import { recordAllocationCheck } from "../../metrics/allocation-check.ts";
 
 export interface AllocationCheck {
   linesChecked: number;
@@ -63,7 +64,7 @@ export async function checkAllocations(tx: Tx, tenantId: string): Promise<Alloca
   ).map((r) => ({ warehouseId: r.warehouse_id, productId: r.product_id, onHand: r.on_hand, ledgerSum: r.ledger_sum }));
 
   const ok = !lineDifferences.length && !projectionDifferences.length && !orderDifferences.length && !overAllocatedKeys.length && !ledgerMismatches.length;
-  return {
+  const report: AllocationCheck = {
     linesChecked: state.lines.length,
     ordersChecked: storedOrders.length,
     lineDifferences: lineDifferences.slice(0, LIMIT),
@@ -73,6 +74,8 @@ export async function checkAllocations(tx: Tx, tenantId: string): Promise<Alloca
     ledgerMismatches: ledgerMismatches.slice(0, LIMIT),
     ok,
   };
+  recordAllocationCheck(report);
+  return report;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

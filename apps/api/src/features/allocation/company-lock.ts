@@ -16,9 +16,10 @@
 import type { Tx } from "../../db/client.ts";
 import { pgCode } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
+import { envValue } from "../../config.ts";
 
 /** How long a writer (or a policy change) waits for a whole-company operation; read per call so a test can lower it. */
-export const companyLockWaitMs = () => Number(process.env.COMPANY_LOCK_WAIT_MS ?? 10_000);
+export const companyLockWaitMs = () => envValue("COMPANY_LOCK_WAIT_MS");
 
 const exclusive = new WeakSet<Tx>();
 const lockKey = (tenantId: string) => `company-writes:${tenantId}`;

@@ -7,6 +7,7 @@ import { ApiRouter } from "../../http/endpoint.ts";
 import { SESSION_COOKIE, noStore } from "../../http/auth.ts";
 import { AppError } from "../../http/errors.ts";
 import { getMe, logIn, logOut, signUp, switchTenant, type NewSession } from "./service.ts";
+import { envValue } from "../../config.ts";
 
 export const authRoutes = new ApiRouter("/api/v1/auth");
 
@@ -36,7 +37,7 @@ export function setSessionCookie(res: Response, session: NewSession) {
   res.cookie(SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: "lax",
-    secure: process.env.COOKIE_SECURE === "true",
+    secure: envValue("COOKIE_SECURE"),
     expires: session.expiresAt,
     path: "/",
   });

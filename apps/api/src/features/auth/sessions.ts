@@ -5,8 +5,9 @@ import { hash, verify } from "@node-rs/argon2";
 import crypto from "node:crypto";
 import type { Tx } from "../../db/client.ts";
 import { randomToken, sha256 } from "../../http/auth.ts";
+import { envValue } from "../../config.ts";
 
-const SESSION_DAYS = Number(process.env.SESSION_DAYS ?? 14);
+const SESSION_DAYS = envValue("SESSION_DAYS");
 // A hash to verify against when the email is unknown, so both cases take as long.
 const DUMMY_HASH = hash("not-a-real-password-" + crypto.randomUUID());
 

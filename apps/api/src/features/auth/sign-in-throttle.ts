@@ -9,18 +9,14 @@ import { ipKeyGenerator } from "express-rate-limit";
 import { db } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { sha256 } from "../../http/auth.ts";
+import { envValue } from "../../config.ts";
 
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 
 /** Read per attempt, so a test can lower them. LOGIN_RATE_LIMIT: per account; the address allows three times as many unless set. */
 export function signInLimits(env: NodeJS.ProcessEnv = process.env) {
-  const perAccount = positiveInt(env.LOGIN_RATE_LIMIT, 10);
-  return { perAccount, perAddress: positiveInt(env.LOGIN_RATE_LIMIT_PER_ADDRESS, perAccount * 3) };
-}
-
-function positiveInt(value: string | undefined, fallback: number) {
-  const n = Number(value);
-  return value && Number.isInteger(n) && n > 0 ? n : fallback;
+  const perAccount = envValue("LOGIN_RATE_LIMIT", env);
+  return { perAccount, perAddress: envValue("LOGIN_RATE_LIMIT_PER_ADDRESS", env) ?? perAccount * 3 };
 }
 
 export interface SignInAttempt {

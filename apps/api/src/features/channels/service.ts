@@ -12,13 +12,14 @@ import { decodeTextCursor, iso, toPage } from "../../http/pagination.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { SecretsKeyMissing, sealSecret } from "../../security/secret-box.ts";
 import { enqueuePendingStreams } from "../outbox/enqueue.ts";
+import { envValue } from "../../config.ts";
 
 type ChannelRow = Awaited<ReturnType<Tx["salesChannel"]["findUniqueOrThrow"]>>;
 type SecretRow = { id: string; createdAt: Date; expiresAt: Date | null };
 
 /** Where stores send webhooks: PUBLIC_URL (the address the stores reach), else the server's own. */
 export function publicBaseUrl(): string {
-  return (process.env.PUBLIC_URL ?? `http://${process.env.HOST ?? "127.0.0.1"}:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
+  return (envValue("PUBLIC_URL") ?? `http://${envValue("HOST")}:${envValue("PORT")}`).replace(/\/+$/, "");
 }
 
 const toChannel = (c: ChannelRow, secrets: SecretRow[]): TChannel => ({

@@ -22,10 +22,11 @@ import { buildMessage, type PreparedMessage } from "./messages.ts";
 import { rememberStoreIds } from "./stock-push.ts";
 import { adapterFor } from "./stores/registry.ts";
 import { StoreError, StoreThrottled, type DeliveryResult, type StoreCall, type StoreConnection } from "./stores/types.ts";
+import { envValue } from "../../config.ts";
 
 export const ZOutboxJob = z.object({ tenantId: z.uuid(), stream: z.string().min(1).max(200) });
-export const MAX_DELIVERY_ATTEMPTS = Number(process.env.OUTBOX_MAX_ATTEMPTS ?? 8);
-const BACKOFF_BASE_MS = Number(process.env.OUTBOX_BACKOFF_MS ?? 5_000);
+export const MAX_DELIVERY_ATTEMPTS = envValue("OUTBOX_MAX_ATTEMPTS");
+const BACKOFF_BASE_MS = envValue("OUTBOX_BACKOFF_MS");
 /** 5 s, 15 s, 45 s … at most an hour (OUTBOX_BACKOFF_MS sets the first step). */
 export const deliveryBackoffMs = (attempts: number) => Math.min(3_600_000, BACKOFF_BASE_MS * 3 ** Math.max(0, attempts - 1));
 const LEASE_MS = 60_000;

@@ -20,13 +20,14 @@ import { insertOrders, type NewOrder } from "../orders/create.ts";
 import { inboxBackoffMs, inboxLockKey, InvalidStorePayload, MAX_INBOX_ATTEMPTS, storeOrderOf, UNINSTALL_TOPIC } from "./inbox.ts";
 import { applyStoreOrder, flagUnknownSkus, lockStoreOrders, mergeByProduct, resolveStoreLines, UNKNOWN_SKU_TAG, type ApplyOutcome, type StoreChannel } from "./store-orders.ts";
 import type { StoreOrder } from "./stores/types.ts";
+import { envValue } from "../../config.ts";
 
 export const ZInboxDrainJob = z.object({ tenantId: z.uuid(), channelId: z.uuid() });
-const BATCH = Number(process.env.INBOX_BATCH ?? 200);
+const BATCH = envValue("INBOX_BATCH");
 /** One run drains for at most this long, then hands over to a successor job (others get their turn). */
 const RUN_MS = 30_000;
 /** A batch that was not full waits this long before the next (more messages in one transaction). */
-const GATHER_MS = Number(process.env.INBOX_GATHER_MS ?? 50);
+const GATHER_MS = envValue("INBOX_GATHER_MS");
 
 interface Row {
   id: string;

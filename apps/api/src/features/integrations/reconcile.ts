@@ -10,8 +10,9 @@ import { openSecret } from "../../security/secret-box.ts";
 import { storeInboxMessage, POLLED_ORDER_TOPIC } from "./inbox.ts";
 import { adapterFor } from "./stores/registry.ts";
 import { StoreError, StoreThrottled } from "./stores/types.ts";
+import { envValue } from "../../config.ts";
 
-export const RECONCILE_EVERY_MINUTES = Number(process.env.RECONCILE_EVERY_MINUTES ?? 5);
+export const RECONCILE_EVERY_MINUTES = envValue("RECONCILE_EVERY_MINUTES");
 /** Changes this close to the cursor are asked for again: store clocks and commits are not exact. */
 const OVERLAP_MS = 5 * 60_000;
 /** Pages per run; a bigger backlog continues in the next run. */

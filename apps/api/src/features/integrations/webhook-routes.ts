@@ -18,6 +18,7 @@ import { registry } from "../../http/endpoint.ts";
 import { storableText } from "../../http/input.ts";
 import { openSecret } from "../../security/secret-box.ts";
 import { storeInboxMessageAtOnce, type InboxMessage } from "./inbox.ts";
+import { envValue } from "../../config.ts";
 
 export const webhookRouter = Router();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,7 +51,7 @@ const refused = (req: Request, why: string) => {
   return new AppError("unauthenticated", "Webhook signature or channel not accepted");
 };
 
-const cacheMs = () => Number(process.env.WEBHOOK_CHANNEL_CACHE_MS ?? 5_000);
+const cacheMs = () => envValue("WEBHOOK_CHANNEL_CACHE_MS");
 const channels = new Map<string, { at: number; channel: VerifiedChannel | null }>();
 
 /** The channel's tenant, kind, state and open webhook secrets; null when no channel has the id. */

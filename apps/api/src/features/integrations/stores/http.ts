@@ -2,8 +2,9 @@
 // throttled (429, with its Retry-After), a permanent refusal (other 4xx), or worth retrying
 // (5xx, timeouts, connection failures, credentials an admin can fix). Secrets travel in headers and are never recorded.
 import { StoreError, StoreThrottled, type StoreCall } from "./types.ts";
+import { envValue } from "../../../config.ts";
 
-export const STORE_TIMEOUT_MS = Number(process.env.STORE_TIMEOUT_MS ?? 15_000);
+export const STORE_TIMEOUT_MS = envValue("STORE_TIMEOUT_MS");
 
 export interface StoreRequest {
   method: "GET" | "POST" | "PUT";
