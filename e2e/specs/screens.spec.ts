@@ -63,18 +63,23 @@ test("every main screen fits a desktop, a tablet and a phone, and passes axe-cor
   await co.adjustStock(cup.sku, 5);
   const shipped = await co.createOrder({ customerName: "Shirley Shipped", orderDate: daysFromNow(-5), shipBy: daysFromNow(-1), lines: [{ sku: cup.sku, quantity: 1 }] });
   const shipment = await co.post<{ shipment: { id: string } }>(`/orders/${shipped.id}/shipments`, { carrier: "UPS", trackingNumber: "1Z999AA10123456784" }, key());
-  await co.createOrder({ customerName: "Fran Fulfillable", orderDate: daysFromNow(-3), shipBy: daysFromNow(2), lines: [{ sku: cup.sku, quantity: 2 }] });
+  const fulfillable = await co.createOrder({ customerName: "Fran Fulfillable", orderDate: daysFromNow(-3), shipBy: daysFromNow(2), lines: [{ sku: cup.sku, quantity: 2 }] });
   await co.createOrder({ customerName: "Bea Backordered", orderDate: daysFromNow(-1), lines: [{ sku: s.shade.sku, quantity: 4 }, { sku: cup.sku, quantity: 1 }] });
+  const pickList = await co.post<{ pickList: { id: string; number: string } }>("/pick-lists", { orderIds: [fulfillable.id] }, key());
   const product = co.products.get(cup.sku)!;
   const supplier = await co.post<{ id: string }>("/suppliers", { name: "Screens Supply Co" });
 
   const screens: Screen[] = [
+    { name: "dashboard", path: "/", ready: async (p) => { await heading("Dashboard")(p); await expect(p.locator(".recharts-surface").first()).toBeVisible(); } },
     { name: "orders", path: "/orders", ready: async (p) => { await heading("Orders")(p); await expect(p.getByText("Fran Fulfillable").first()).toBeVisible(); } },
     { name: "order", path: `/orders/${s.target.id}`, ready: async (p) => { await expect(p.getByRole("heading", { level: 1, name: new RegExp(s.target.number) })).toBeVisible(); await expect(p.getByText(s.lamp.sku).first()).toBeVisible(); } },
     { name: "scan", path: "/orders/scan", ready: heading(/Scan to ship/i) },
     { name: "pick", path: `/orders/${s.target.id}/pick`, ready: async (p) => { await expect(p.getByRole("heading", { level: 1 })).toBeVisible(); await expect(p.getByText(s.lamp.sku).first()).toBeVisible(); } },
     { name: "packing-slip", path: `/shipments/${shipment.shipment.id}/slip`, ready: async (p) => { await expect(p.getByText("Shirley Shipped").first()).toBeVisible(); } },
     { name: "staging-slip", path: `/orders/${s.waiting.id}/staging-slip`, ready: async (p) => { await expect(p.getByText("Olga Older").first()).toBeVisible(); } },
+    { name: "pick-lists", path: "/pick-lists", ready: async (p) => { await heading("Pick lists")(p); await expect(p.getByText(pickList.pickList.number).first()).toBeVisible(); } },
+    { name: "pick-list", path: `/pick-lists/${pickList.pickList.id}`, ready: async (p) => { await expect(p.getByRole("heading", { level: 1, name: new RegExp(pickList.pickList.number) })).toBeVisible(); await expect(p.getByText(cup.sku).first()).toBeVisible(); } },
+    { name: "pick-list-print", path: `/pick-lists/${pickList.pickList.id}/print`, ready: async (p) => { await expect(p.getByText(pickList.pickList.number).first()).toBeVisible(); await expect(p.getByText(cup.sku).first()).toBeVisible(); } },
     { name: "purchasing", path: "/purchasing", ready: async (p) => { await heading("Purchasing")(p); await expect(p.getByText(s.po.number).first()).toBeVisible(); } },
     { name: "purchase-order", path: `/purchasing/${s.po.id}`, ready: async (p) => { await expect(p.getByRole("heading", { level: 1, name: new RegExp(s.po.number) })).toBeVisible(); } },
     { name: "purchase-order-new", path: "/purchasing/new", ready: async (p) => { await expect(p.getByRole("heading", { level: 1 })).toBeVisible(); } },

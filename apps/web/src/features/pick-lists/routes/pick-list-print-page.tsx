@@ -4,6 +4,7 @@ import { ErrorAlert } from "../../../components/ui/alert.tsx";
 import { Barcode } from "../../../components/ui/barcode.tsx";
 import { CompanyName, PrintToolbar, WarehouseParty } from "../../../components/ui/print-document.tsx";
 import { formatDate, formatDateTime } from "../../../lib/format.ts";
+import { ScrollBox } from "../../../components/ui/table.tsx";
 import { usePickList } from "../api/pick-lists-api.ts";
 import "../pick-lists.css";
 
@@ -37,7 +38,7 @@ export function PickListPrintPage() {
           <WarehouseParty heading="Warehouse" warehouse={list.warehouse} />
         </div>
         <h2>Pick by bin</h2>
-        <div className="table-wrap">
+        <ScrollBox label="Pick by bin" className="doc-scroll">
           <table aria-label="Pick by bin">
             <thead>
               <tr>
@@ -81,9 +82,9 @@ export function PickListPrintPage() {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollBox>
         <h2>Orders</h2>
-        <div className="table-wrap">
+        <ScrollBox label="Orders on the list" className="doc-scroll">
           <table aria-label="Orders on the list">
             <thead>
               <tr>
@@ -108,7 +109,7 @@ export function PickListPrintPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </article>
     </div>
   );
