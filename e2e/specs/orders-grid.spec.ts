@@ -120,15 +120,20 @@ test("hidden and resized columns stay for that user after a reload and in a new 
   const tagsBefore = Number(await tagsHandle.getAttribute("aria-valuenow"));
   await tagsHandle.scrollIntoViewIfNeeded();
   const box = (await tagsHandle.boundingBox())!;
-  put = saved();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2, { steps: 5 });
   await page.mouse.move(box.x + box.width / 2 + 80, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
-  await put;
   const tagsAfter = Number(await tagsHandle.getAttribute("aria-valuenow"));
   expect(tagsAfter).toBeGreaterThan(tagsBefore + 40);
+  // The drag may save on the way; wait for the save of where it ended.
+  await expect
+    .poll(async () => {
+      const res = await page.request.get("/api/v1/me/preferences/orders-grid");
+      return (await res.json()).value?.widths?.tags;
+    })
+    .toBe(tagsAfter);
   const customerWidth = (await header(page, "Customer").boundingBox())!.width;
   expect(Math.round(customerWidth)).toBe(before + 48);
 

@@ -3,7 +3,7 @@
 // opens the same grid and another person's grid is their own.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TOrdersGridPreference, TPreference } from "@bod/contracts/preferences";
-import { api } from "../../../lib/api.ts";
+import { api, buildPath } from "../../../lib/api.ts";
 
 const KEY = ["preferences", "orders-grid"] as const;
 const PATH = "/me/preferences/orders-grid";
@@ -22,4 +22,15 @@ export function useSaveGridPreference() {
     mutationFn: (value: TOrdersGridPreference) => api.put<TPreference<"orders-grid">>(PATH, { value }),
     onSuccess: (p) => qc.setQueryData(KEY, p.value),
   });
+}
+
+/** A layout change still waiting for its pause when the page goes away: sent with keepalive, so it outlives the page. */
+export function saveGridPreferenceOnExit(value: TOrdersGridPreference, csrfToken: string) {
+  void fetch(buildPath(PATH), {
+    method: "PUT",
+    keepalive: true,
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrfToken },
+    body: JSON.stringify({ value }),
+  }).catch(() => undefined);
 }

@@ -2,7 +2,8 @@
 // the saved layout once the server answers, and saves each change (widths once a drag settles).
 import { useCallback, useEffect, useRef, useState } from "react";
 import { GRID_COLUMN_MAX_WIDTH, GRID_COLUMN_MIN_WIDTH, ORDERS_GRID_COLUMNS, type TOrdersGridColumn, type TOrdersGridPreference } from "@bod/contracts/preferences";
-import { useGridPreference, useSaveGridPreference } from "../api/grid-preferences-api.ts";
+import { useSession } from "../../../lib/session.ts";
+import { saveGridPreferenceOnExit, useGridPreference, useSaveGridPreference } from "../api/grid-preferences-api.ts";
 import { HIDDEN_BY_DEFAULT } from "../components/grid-columns.tsx";
 
 export type TGridLayout = { order: TOrdersGridColumn[]; visibility: Record<string, boolean>; sizing: Record<string, number> };
@@ -37,6 +38,7 @@ export function useGridLayout() {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const pending = useRef<TGridLayout | null>(null);
   const mutate = save.mutate;
+  const { csrfToken } = useSession();
 
   // The saved layout arrives once; a change made before it arrived wins.
   useEffect(() => {
@@ -60,7 +62,18 @@ export function useGridLayout() {
     [mutate],
   );
   const reset = useCallback(() => change(() => defaultLayout()), [change]);
-  // Leaving the page saves a change still waiting for its pause.
+  // Closing or reloading the tab sends a change still waiting for its pause.
+  useEffect(() => {
+    const flush = () => {
+      if (!pending.current) return;
+      clearTimeout(timer.current);
+      saveGridPreferenceOnExit(toPreference(pending.current), csrfToken);
+      pending.current = null;
+    };
+    window.addEventListener("pagehide", flush);
+    return () => window.removeEventListener("pagehide", flush);
+  }, [csrfToken]);
+  // Leaving the screen saves a change still waiting for its pause.
   useEffect(
     () => () => {
       clearTimeout(timer.current);
