@@ -25,6 +25,7 @@ const server = app.listen(config.port, config.host, () => {
 // SIGTERM (or Ctrl-C): stop accepting connections, let requests in flight finish within
 // SHUTDOWN_TIMEOUT_MS (then close what is left), stop the worker (its running jobs finish or are
 // released), close the pool, exit 0. A second signal exits at once.
+const FORCED_EXIT_AFTER_MS = 5_000;
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) {
@@ -37,6 +38,12 @@ async function shutdown(signal: string) {
   const deadline = setTimeout(() => {
     console.error(`requests still running after ${config.shutdownTimeoutMs} ms: closing their connections`);
     server.closeAllConnections();
+    // Their database work may still wait (on a lock): the pool cannot close while it does. Leaving
+    // ends those sessions, and PostgreSQL rolls back what they had not committed.
+    setTimeout(() => {
+      console.error("database work of closed requests still running: exiting without waiting for it");
+      process.exit(1);
+    }, FORCED_EXIT_AFTER_MS).unref();
   }, config.shutdownTimeoutMs);
   deadline.unref();
   server.closeIdleConnections();

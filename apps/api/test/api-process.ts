@@ -17,6 +17,10 @@ export interface ApiProcess {
   /** The process's `application_name` on PostgreSQL: its backends are found by it. */
   applicationName: string;
   child: ChildProcess;
+  /** What the process printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves with the exit code (or signal) once the process is gone. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGKILL, resolved once the process is gone (its backends may outlive it while they wait on a lock). */
   kill(): Promise<void>;
 }
@@ -30,7 +34,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the server (no worker, no demo data) and resolves once /api/health answers 200. */
-export async function startApiProcess(options: { port?: number } = {}): Promise<ApiProcess> {
+export async function startApiProcess(options: { port?: number; env?: Record<string, string> } = {}): Promise<ApiProcess> {
   const port = options.port ?? (await freePort());
   const applicationName = `bod-api-process-${process.pid}-${++started}`;
   const databaseUrl = new URL(testEnv.appDatabaseUrl);
@@ -46,6 +50,7 @@ export async function startApiProcess(options: { port?: number } = {}): Promise<
       SEED_DEMO: "false",
       WORKER_IN_PROCESS: "false",
       LOG_LEVEL: "silent",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -53,7 +58,8 @@ export async function startApiProcess(options: { port?: number } = {}): Promise<
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const exited = ended.then(() => undefined);
   void exited.then(() => running.delete(child));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
@@ -71,6 +77,8 @@ export async function startApiProcess(options: { port?: number } = {}): Promise<
     url,
     applicationName,
     child,
+    output: () => output,
+    exited: ended,
     async kill() {
       child.kill("SIGKILL");
       await exited;
