@@ -1,11 +1,12 @@
 // Orders: the desk's list (keyset pages fetched as the grid scrolls) and counts, one order, its messages to the store, shipments, actions, bulk actions, saved views, CSV export.
 import { useRef } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { BULK_SHIP_MAX, type TBulkShipResponse } from "@bod/contracts/order-list";
-import { api, buildPath } from "../../../lib/api.ts";
+import { ZBulkOrderRequest, ZBulkShipRequest, ZCreateSavedViewRequest, BULK_SHIP_MAX, type TBulkShipResponse } from "@bod/contracts/order-list";
+import { api, buildPath, checked } from "../../../lib/api.ts";
 import { usePagedList } from "../../../lib/list-query.ts";
 import { lookupOrder } from "../../../lib/order-lookup.ts";
 import type { TOutboxEventDetail } from "@bod/contracts/integrations";
+import { ZCreateShipmentRequest } from "@bod/contracts/orders";
 import type {
   TBulkRequest,
   TBulkResponse,
@@ -85,7 +86,7 @@ export function useCreateShipment(orderId: string) {
   const refresh = useRefreshAfterWrite();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: TCreateShipmentRequest; idempotencyKey: string }) =>
-      api.post<TCreateShipmentResponse>(`/orders/${orderId}/shipments`, body, idempotencyKey),
+      api.post<TCreateShipmentResponse>(`/orders/${orderId}/shipments`, checked(ZCreateShipmentRequest, body), idempotencyKey),
     onSuccess: (res) => refresh(res.order),
   });
 }
@@ -114,7 +115,7 @@ export function useBulkOrders() {
     mutationFn: async (body: TBulkRequest) => {
       const all: TBulkResponse = { succeeded: [], failed: [] };
       for (let i = 0; i < body.orderIds.length; i += BULK_MAX) {
-        const res = await api.post<TBulkResponse>("/orders/bulk", { ...body, orderIds: body.orderIds.slice(i, i + BULK_MAX) });
+        const res = await api.post<TBulkResponse>("/orders/bulk", checked(ZBulkOrderRequest, { ...body, orderIds: body.orderIds.slice(i, i + BULK_MAX) }));
         all.succeeded.push(...res.succeeded);
         all.failed.push(...res.failed);
       }
@@ -137,7 +138,7 @@ export function useBulkShip() {
       if (keyFor.current?.body !== body) keyFor.current = { body, key: crypto.randomUUID() };
       const all: TBulkShipResponse = { shipped: [], failed: [] };
       for (let i = 0; i < orderIds.length; i += BULK_SHIP_MAX) {
-        const res = await api.post<TBulkShipResponse>("/orders/bulk-ship", { orderIds: orderIds.slice(i, i + BULK_SHIP_MAX) }, keyFor.current.key);
+        const res = await api.post<TBulkShipResponse>("/orders/bulk-ship", checked(ZBulkShipRequest, { orderIds: orderIds.slice(i, i + BULK_SHIP_MAX) }), keyFor.current.key);
         all.shipped.push(...res.shipped);
         all.failed.push(...res.failed);
       }
@@ -161,7 +162,7 @@ export function useSavedViews() {
 export function useSaveView() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; query: string }) => api.post<TSavedView>("/saved-views", body),
+    mutationFn: (body: { name: string; query: string }) => api.post<TSavedView>("/saved-views", checked(ZCreateSavedViewRequest, body)),
     onSuccess: () => qc.invalidateQueries({ queryKey: orderKeys.savedViews }),
   });
 }

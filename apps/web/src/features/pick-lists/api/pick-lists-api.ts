@@ -13,7 +13,8 @@ import type {
   TShipPickListResponse,
 } from "@bod/contracts/pick-lists";
 import type { TOrderListItem } from "@bod/contracts/order-list";
-import { api, isTransientError } from "../../../lib/api.ts";
+import { api, isTransientError, checked } from "../../../lib/api.ts";
+import { ZCreatePickListRequest, ZPickScanRequest, ZReleasePickListOrderRequest } from "@bod/contracts/pick-lists";
 
 export const pickListKeys = {
   all: ["pick-lists"] as const,
@@ -36,7 +37,7 @@ export function useCreatePickList() {
     mutationFn: (input: TCreatePickListRequest) => {
       const body = JSON.stringify(input.orderIds);
       if (keyFor.current?.body !== body) keyFor.current = { body, key: crypto.randomUUID() };
-      return api.post<TCreatePickListResponse>("/pick-lists", { orderIds: input.orderIds }, keyFor.current.key);
+      return api.post<TCreatePickListResponse>("/pick-lists", checked(ZCreatePickListRequest, { orderIds: input.orderIds }), keyFor.current.key);
     },
     onSuccess: (data) => {
       keyFor.current = null;
@@ -75,7 +76,7 @@ export function usePickList(id: string | undefined) {
 export function usePickScan(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TPickScanRequest) => api.post<TPickScanResponse>(`/pick-lists/${id}/scans`, body),
+    mutationFn: (body: TPickScanRequest) => api.post<TPickScanResponse>(`/pick-lists/${id}/scans`, checked(ZPickScanRequest, body)),
     // A lost answer is sent again with the same scan id: the server counts it once.
     retry: (count, err) => count < 2 && isTransientError(err),
     onSuccess: (data) => qc.setQueryData(pickListKeys.detail(id), data.pickList),
@@ -98,7 +99,7 @@ export function useShipPickList(id: string) {
 export function useReleasePickListOrder(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ orderId, reason }: { orderId: string; reason?: string }) => api.post<TPickList>(`/pick-lists/${id}/orders/${orderId}/release`, reason ? { reason } : {}),
+    mutationFn: ({ orderId, reason }: { orderId: string; reason?: string }) => api.post<TPickList>(`/pick-lists/${id}/orders/${orderId}/release`, checked(ZReleasePickListOrderRequest, reason ? { reason } : {})),
     onSuccess: (data) => {
       qc.setQueryData(pickListKeys.detail(id), data);
       return qc.invalidateQueries({ queryKey: pickListKeys.all });

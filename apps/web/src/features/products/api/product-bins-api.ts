@@ -1,8 +1,8 @@
 // A product's bin (pick or bulk location) per warehouse: read, set and cleared by managers.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TProductLocation, TProductLocations } from "@bod/contracts/pick-lists";
+import { ZSetProductLocationRequest, type TProductLocation, type TProductLocations } from "@bod/contracts/pick-lists";
 import type { TLocation } from "@bod/contracts/warehouses";
-import { api } from "../../../lib/api.ts";
+import { api, checked } from "../../../lib/api.ts";
 import { fetchAll } from "../../../lib/list-query.ts";
 
 const binKeys = { product: (productId: string) => ["products", "bins", productId] as const };
@@ -33,7 +33,7 @@ export function useBinLocations(warehouseId: string, enabled: boolean) {
 export function useSetProductBin(productId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ warehouseId, locationId }: { warehouseId: string; locationId: string | null }) => api.put<TProductLocation>(`/products/${productId}/locations/${warehouseId}`, { locationId }),
+    mutationFn: ({ warehouseId, locationId }: { warehouseId: string; locationId: string | null }) => api.put<TProductLocation>(`/products/${productId}/locations/${warehouseId}`, checked(ZSetProductLocationRequest, { locationId })),
     onSuccess: () => qc.invalidateQueries({ queryKey: binKeys.product(productId) }),
   });
 }

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TContainer, TLocation } from "@bod/contracts/warehouses";
-import type { TCreateShipmentRequest, TOrderDetail, TShipmentResponse } from "@bod/contracts/orders";
+import { ZCreateContainerRequest, type TContainer, type TLocation } from "@bod/contracts/warehouses";
+import { ZCreateShipmentRequest, type TCreateShipmentRequest, type TOrderDetail, type TShipmentResponse } from "@bod/contracts/orders";
 import type { TOrderPickLocations } from "@bod/contracts/pick-lists";
-import type { TChangeFulfillmentModeRequest, TOrderStaging, TStagedOrder, TStageRequest, TStagingBoard, TUnstageRequest } from "@bod/contracts/staging";
-import { api } from "../../../lib/api.ts";
+import { ZStageRequest, ZUnstageRequest, ZChangeFulfillmentModeRequest, type TChangeFulfillmentModeRequest, type TOrderStaging, type TStagedOrder, type TStageRequest, type TStagingBoard, type TUnstageRequest } from "@bod/contracts/staging";
+import { api, checked } from "../../../lib/api.ts";
 import { fetchAll } from "../../../lib/list-query.ts";
 
 export const stagingKeys = {
@@ -45,7 +45,7 @@ export function useContainers(locationId: string) {
 export function useCreateContainer(locationId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (code: string) => api.post<TContainer>(`/locations/${locationId}/containers`, { code }),
+    mutationFn: (code: string) => api.post<TContainer>(`/locations/${locationId}/containers`, checked(ZCreateContainerRequest, { code })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["containers", locationId] }),
   });
 }
@@ -99,7 +99,7 @@ function useRefreshAll() {
 export function useStage(orderId: string) {
   const refresh = useRefreshAll();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: TStageRequest; idempotencyKey: string }) => api.post<TStagedOrder>(`/orders/${orderId}/staging`, body, idempotencyKey),
+    mutationFn: ({ body, idempotencyKey }: { body: TStageRequest; idempotencyKey: string }) => api.post<TStagedOrder>(`/orders/${orderId}/staging`, checked(ZStageRequest, body), idempotencyKey),
     onSuccess: refresh,
   });
 }
@@ -107,7 +107,7 @@ export function useStage(orderId: string) {
 export function useUnstage(orderId: string) {
   const refresh = useRefreshAll();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: TUnstageRequest; idempotencyKey: string }) => api.post<TOrderDetail>(`/orders/${orderId}/staging/unstage`, body, idempotencyKey),
+    mutationFn: ({ body, idempotencyKey }: { body: TUnstageRequest; idempotencyKey: string }) => api.post<TOrderDetail>(`/orders/${orderId}/staging/unstage`, checked(ZUnstageRequest, body), idempotencyKey),
     onSuccess: refresh,
   });
 }
@@ -116,7 +116,7 @@ export function useUnstage(orderId: string) {
 export function useShipWhole(orderId: string) {
   const refresh = useRefreshAll();
   return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: TCreateShipmentRequest; idempotencyKey: string }) => api.post<TShipmentResponse>(`/orders/${orderId}/shipments`, body, idempotencyKey),
+    mutationFn: ({ body, idempotencyKey }: { body: TCreateShipmentRequest; idempotencyKey: string }) => api.post<TShipmentResponse>(`/orders/${orderId}/shipments`, checked(ZCreateShipmentRequest, body), idempotencyKey),
     onSuccess: refresh,
   });
 }
@@ -124,7 +124,7 @@ export function useShipWhole(orderId: string) {
 export function useChangeMode(orderId: string) {
   const refresh = useRefreshAll();
   return useMutation({
-    mutationFn: (body: TChangeFulfillmentModeRequest) => api.post<TOrderDetail>(`/orders/${orderId}/fulfillment-mode`, body),
+    mutationFn: (body: TChangeFulfillmentModeRequest) => api.post<TOrderDetail>(`/orders/${orderId}/fulfillment-mode`, checked(ZChangeFulfillmentModeRequest, body)),
     onSuccess: refresh,
   });
 }
