@@ -6,7 +6,8 @@ import { api, buildPath, checked } from "../../../lib/api.ts";
 import { usePagedList } from "../../../lib/list-query.ts";
 import { lookupOrder } from "../../../lib/order-lookup.ts";
 import type { TOutboxEventDetail } from "@bod/contracts/integrations";
-import { ZCreateShipmentRequest } from "@bod/contracts/orders";
+import { ZCancelLineRequest, ZCancelOrderRequest, ZCreateShipmentRequest, ZExchangeRequest, ZHoldOrderRequest, ZOrderNoteRequest, ZOrderTagsRequest, ZReleaseOrderRequest, ZReprioritiseOrderRequest } from "@bod/contracts/orders";
+import type { z } from "zod";
 import type {
   TBulkRequest,
   TBulkResponse,
@@ -91,12 +92,25 @@ export function useCreateShipment(orderId: string) {
   });
 }
 
+/** Each order action endpoint's request contract, so the body is checked before it is sent. */
+const ORDER_ACTION_BODIES = {
+  hold: ZHoldOrderRequest,
+  release: ZReleaseOrderRequest,
+  priority: ZReprioritiseOrderRequest,
+  cancel: ZCancelOrderRequest,
+  exchange: ZExchangeRequest,
+  tags: ZOrderTagsRequest,
+  notes: ZOrderNoteRequest,
+} as const;
+export type TOrderActionPath = keyof typeof ORDER_ACTION_BODIES | `lines/${string}/cancel`;
+const actionBody = (path: TOrderActionPath) => (path in ORDER_ACTION_BODIES ? ORDER_ACTION_BODIES[path as keyof typeof ORDER_ACTION_BODIES] : ZCancelLineRequest);
+
 /** The order's action endpoints: `hold`, `release`, `priority`, `cancel`, `lines/:lineId/cancel`, `exchange`, `tags`, `notes`. */
 export function useOrderAction(orderId: string) {
   const refresh = useRefreshAfterWrite();
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, body }: { path: string; body: object }) => api.post<unknown>(`/orders/${orderId}/${path}`, body),
+    mutationFn: ({ path, body }: { path: TOrderActionPath; body: object }) => api.post<unknown>(`/orders/${orderId}/${path}`, checked(actionBody(path) as z.ZodType, body)),
     onSuccess: async (res) => {
       // Actions answer with the order, or with something else (a note, a refund): refetch when unsure.
       const order = res && typeof res === "object" && "lines" in res && "id" in res ? (res as TOrderDetail) : undefined;

@@ -6,7 +6,7 @@ import { ErrorAlert, fieldError } from "../../../components/ui/alert.tsx";
 import { useToast } from "../../../components/ui/toast.tsx";
 import { parseMoneyToCents } from "../../../lib/format.ts";
 import { findProductByCode } from "../../../lib/product-lookup.ts";
-import { useOrderAction } from "../api/orders-api.ts";
+import { useOrderAction, type TOrderActionPath } from "../api/orders-api.ts";
 import type { TOrderDetail } from "../api/order-types.ts";
 import { EditOrderForm } from "./edit-order-form.tsx";
 
@@ -48,7 +48,7 @@ export function ManagerActions({ order }: { order: TOrderDetail }) {
   );
 }
 
-function ActionForm({ kind, order, onDone }: { kind: Kind; order: TOrderDetail; onDone: () => void }) {
+function ActionForm({ kind, order, onDone }: { kind: Exclude<Kind, "edit">; order: TOrderDetail; onDone: () => void }) {
   const openLines = order.lines.filter((l) => l.remaining > 0);
   const [reason, setReason] = useState("");
   const [priority, setPriority] = useState(String(order.priority));
@@ -100,7 +100,7 @@ function ActionForm({ kind, order, onDone }: { kind: Kind; order: TOrderDetail; 
     }
     setLocal(errors);
     if (Object.keys(errors).length) return;
-    const path = kind === "cancel_line" ? `lines/${lineId}/cancel` : kind;
+    const path: TOrderActionPath = kind === "cancel_line" ? `lines/${lineId}/cancel` : kind;
     action.mutate({ path, body }, {
       onSuccess: () => {
         toast(`${TITLES[kind]}: done`);
