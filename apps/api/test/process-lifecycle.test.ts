@@ -188,4 +188,28 @@ describe("graceful shutdown", () => {
       await lock.release();
     }
   });
+
+  it("a worker on SIGTERM stops taking jobs, leaves the worker list and exits 0", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "apps/api/src/worker.ts")], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: testEnv.appDatabaseUrl, MIGRATION_DATABASE_URL: testEnv.ownerDatabaseUrl, LOG_LEVEL: "silent", WORKER_CONCURRENCY: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      for (let i = 0; i < 300 && !output.includes("job worker running"); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(output).toContain("job worker running");
+      const rows = async () => (await testEnv.superuser.query(`SELECT count(*)::int AS n FROM bod_queue.workers WHERE pid = $1`, [child.pid])).rows[0].n;
+      expect(await rows()).toBeGreaterThan(0);
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(output).toContain("SIGTERM: letting running jobs finish");
+      expect(await rows()).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+    }
+  });
 });

@@ -1,11 +1,10 @@
 // npm run check:allocations [-- --tenant <id>]
 // Recomputes every tenant's allocations (or one's) from scratch and reports differences
 // from what is stored. Exit code 1 when anything differs.
-import { readConfig } from "../../config.ts";
+import { config } from "../../start-config.ts"; // first: a bad environment stops here with one line (exit 2)
 import { db, inTenant, openDb, setDb } from "../../db/client.ts";
 import { checkAllocations } from "./check.ts";
 
-const config = readConfig();
 if (!config.databaseUrl) {
   console.error("Set DATABASE_URL to the database to check (the embedded one is checked through the running app: GET /api/v1/admin/allocations/check).");
   process.exit(2);
