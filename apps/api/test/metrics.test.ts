@@ -101,6 +101,32 @@ describe("GET /metrics", () => {
     for (const r of routes) expect(r).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 
+  it("counts a request whose client left before the answer as aborted", async () => {
+    const pattern = "/api/v1/admin/allocations/check";
+    const series = requestsSeries("GET", pattern, 0).replace('status="0"', 'status="aborted"');
+    const before = sample((await scrape()).text, series) ?? 0;
+    // The check holds its answer while a row it reads is locked: the client gives up first.
+    const lock = await testEnv.superuser.connect();
+    try {
+      await lock.query("BEGIN");
+      await lock.query("LOCK TABLE stock_levels IN ACCESS EXCLUSIVE MODE");
+      const controller = new AbortController();
+      const pending = fetch(`${metricsUrl}${pattern}`, { headers: { cookie: admin.cookie! }, signal: controller.signal }).catch((e: Error) => e);
+      await new Promise((r) => setTimeout(r, 300));
+      controller.abort();
+      expect(await pending).toBeInstanceOf(Error);
+    } finally {
+      await lock.query("ROLLBACK");
+      lock.release();
+    }
+    let after = before;
+    for (let i = 0; i < 50 && after === before; i++) {
+      after = sample((await scrape()).text, series) ?? 0;
+      if (after === before) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(after).toBe(before + 1);
+  });
+
   it("reads the pool, the job queue and the outbox at scrape time, across companies", async () => {
     const first = (await scrape()).text;
     expect(sample(first, "bod_metrics_database_up")).toBe(1);

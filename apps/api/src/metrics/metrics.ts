@@ -1,7 +1,7 @@
 // /metrics in Prometheus text format (prom-client), with a registry per app (tests create many).
 // - HTTP: requests and a latency histogram by method, route pattern (`/api/v1/orders/:orderId`,
 //   never the URL: bounded labels; anything unmatched under /api is "unmatched", everything else
-//   the SPA's "spa") and status.
+//   the SPA's "spa") and status ("aborted" when the response never finished).
 // - Database pool (the app's pg Pool): connections open, idle, and callers waiting for one.
 // - Job queue and outbox, across every company, read at scrape time through app_queue_stats() and
 //   app_outbox_stats(): SECURITY DEFINER functions owned by the tables' owner that return counts
@@ -127,8 +127,10 @@ export function createMetrics(token: string | undefined): AppMetrics {
 
   const track: RequestHandler = (req, res, next) => {
     const end = duration.startTimer();
-    res.once("finish", () => {
-      const labels = { method: req.method, route: routeLabel(req, res), status: String(res.statusCode) };
+    // "close" comes for every request; one whose response never finished (the client went away, or
+    // a shutdown closed its connection) is counted with status "aborted".
+    res.once("close", () => {
+      const labels = { method: req.method, route: routeLabel(req, res), status: res.writableFinished ? String(res.statusCode) : "aborted" };
       requests.inc(labels);
       end(labels);
     });
