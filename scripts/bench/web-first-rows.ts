@@ -33,7 +33,7 @@ const RUNS = Number(arg("runs", "7"));
 const DIST = path.resolve(arg("dist", process.env.WEB_DIST ?? "apps/web/dist"));
 const URL_ = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/bod_bench";
 /** A data row of the orders desk (its first row with an order number). */
-const ROW = `[aria-label="Orders"] [role="row"]:has(a[href^="/orders/"]), table[aria-label="Orders"] tbody tr`;
+const ROW = `table[aria-label="Orders"] tbody tr:has(a[href^="/orders/"])`;
 const NETWORKS = {
   local: null,
   tablet_wifi: { offline: false, latency: 40, downloadThroughput: (10 * 1_000_000) / 8, uploadThroughput: (5 * 1_000_000) / 8 },

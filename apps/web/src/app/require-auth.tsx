@@ -1,13 +1,15 @@
 import { Navigate, Outlet, useLocation } from "react-router";
 import { useMe } from "../lib/session.ts";
+import { useBootPageReady } from "./lazy-page.tsx";
 import { Spinner } from "../components/ui/spinner.tsx";
 import { ErrorAlert } from "../components/ui/alert.tsx";
 import { Button } from "../components/ui/button.tsx";
 
 export function RequireAuth() {
   const me = useMe();
+  const pageReady = useBootPageReady();
   const location = useLocation();
-  if (me.isPending) return <Spinner label="Loading your account…" />;
+  if (me.isPending || (me.data && !pageReady)) return <Spinner label="Loading your account…" />;
   if (me.isError)
     return (
       <main className="auth-page" id="main">

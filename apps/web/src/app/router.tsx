@@ -1,12 +1,12 @@
 // Every route of the SPA: sign-in pages outside the shell, everything else behind the auth guard.
 // Pages inside the shell load on demand (one chunk per page, fetched on first visit).
-import { createBrowserRouter, Navigate } from "react-router";
+import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
 import { AppLayout } from "./layout.tsx";
 import { RequireAuth } from "./require-auth.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
 import { RouteError } from "./route-error.tsx";
 import { RequireRole } from "./require-role.tsx";
-import { lazyPage, PageSuspense } from "./lazy-page.tsx";
+import { lazyPage, PageSuspense, preloadRoute } from "./lazy-page.tsx";
 import { AREA_ROLES } from "../lib/roles.ts";
 import { LoginPage } from "../features/auth/routes/login-page.tsx";
 import { SignupPage } from "../features/auth/routes/signup-page.tsx";
@@ -48,7 +48,7 @@ const UsersPage = lazyPage(() => import("../features/users/routes/users-page.tsx
 const SettingsPage = lazyPage(() => import("../features/settings/routes/settings-page.tsx"), "SettingsPage");
 const IntegrationsPage = lazyPage(() => import("../features/integrations/routes/integrations-page.tsx"), "IntegrationsPage");
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   { path: "/login", element: <LoginPage />, errorElement: <RouteError /> },
   { path: "/signup", element: <SignupPage />, errorElement: <RouteError /> },
   { path: "/accept-invitation", element: <AcceptInvitationPage />, errorElement: <RouteError /> },
@@ -128,4 +128,8 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+export const router = createBrowserRouter(routes);
+// The page the app opens on starts loading now, beside the session check, not after it.
+preloadRoute(routes, window.location.pathname);
