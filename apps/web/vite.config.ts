@@ -9,6 +9,7 @@ const VENDOR = /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|@t
 // chunk too: split per module it made a page wait for some twenty small files, six at a time.
 // The barcode component stays out (it would pull its library into every page).
 const SHARED = /([\\/]apps[\\/]web[\\/]src[\\/](components|lib)[\\/]|[\\/]apps[\\/]web[\\/]src[\\/]features[\\/][^\\/]+[\\/]api[\\/]|[\\/]packages[\\/]contracts[\\/])/;
+const ZOD_CONFIG = /[\\/]apps[\\/]web[\\/]src[\\/]zod-config\.ts$/;
 const OWN_CHUNK = /[\\/]components[\\/]ui[\\/]barcode\.tsx$/;
 
 export default defineConfig({
@@ -21,7 +22,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: "vendor", test: VENDOR, priority: 2 },
+            // zod-config.ts with the libraries: it must run before any schema is defined, and
+            // the shared chunk (contracts) is evaluated before the entry's own modules.
+            { name: "vendor", test: (id: string) => VENDOR.test(id) || ZOD_CONFIG.test(id), priority: 2 },
             // Only the matched modules (not what they import: the libraries stay in vendor, the barcode library in its chunk).
             { name: "shared", test: (id: string) => SHARED.test(id) && !OWN_CHUNK.test(id), priority: 1, includeDependenciesRecursively: false },
           ],
