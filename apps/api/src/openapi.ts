@@ -8,7 +8,10 @@ const jsonSchema = (schema: z.ZodTypeAny, io: "input" | "output") => {
   return rest;
 };
 
+// The one error shape, defined once in components and referenced by every error response
+// (inlined, it made up most of the document: seven copies per operation).
 const errorSchema = jsonSchema(ZErrorResponse, "output");
+const errorRef = { $ref: "#/components/schemas/Error" };
 
 /** Who may call an endpoint, from the same declaration the role guards enforce (http/endpoint.ts). */
 export function accessOf(spec: RegisteredEndpoint["spec"]): { roles: readonly TRole[] | undefined; description: string | undefined } {
@@ -35,8 +38,9 @@ export function buildOpenApi() {
       }
     }
     if (spec.idempotent) parameters.push({ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 }, description: "A retry with the same key returns the first result and changes nothing." });
-    const status = String(spec.status ?? (spec.response ? 200 : 204));
-    const error = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
+    const statuses = typeof spec.status === "function" ? (spec.documentedStatuses ?? [200]) : [spec.status ?? (spec.response ? 200 : 204)];
+    const success = spec.response ? { description: "OK", content: { "application/json": { schema: jsonSchema(spec.response, "output") } } } : { description: "OK" };
+    const error = (description: string) => ({ description, content: { "application/json": { schema: errorRef } } });
     const access = accessOf(spec);
     (paths[openPath] ??= {})[method] = {
       summary: spec.summary,
@@ -50,7 +54,7 @@ export function buildOpenApi() {
       parameters,
       requestBody: spec.body ? { required: true, content: { "application/json": { schema: jsonSchema(spec.body, "input") } } } : undefined,
       responses: {
-        [status]: spec.response ? { description: "OK", content: { "application/json": { schema: jsonSchema(spec.response, "output") } } } : { description: "OK" },
+        ...Object.fromEntries(statuses.map((st) => [String(st), success])),
         ...(spec.params || spec.query || spec.body ? { 400: error("Invalid input: details name each field") } : {}),
         ...(spec.roles === "public" ? {} : { 401: error("Not signed in") }),
         ...(access.roles || spec.rolesByBodyField ? { 403: error("The role may not do this") } : {}),
@@ -64,6 +68,7 @@ export function buildOpenApi() {
     openapi: "3.1.0",
     info: { title: "Backorder Desk API", version: "1.0.0", description: "Errors always read { error: { code, message, details } }. Writes with a session cookie need the X-CSRF-Token header." },
     components: {
+      schemas: { Error: errorSchema },
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "bod_session" },
         bearer: { type: "http", scheme: "bearer", description: "API token: bod_<tenant>_<secret>" },

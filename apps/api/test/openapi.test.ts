@@ -50,6 +50,17 @@ describe("the document and the route table", () => {
       if (op.requestBody) expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(["400", "413", "415"]));
     }
   });
+
+  it("defines the error shape once and every error response refers to it (the document stays small enough for Swagger UI)", () => {
+    const components = (doc as unknown as { components: { schemas: Record<string, { properties?: Record<string, unknown> }> } }).components;
+    expect(components.schemas.Error?.properties).toHaveProperty("error");
+    for (const { method, path, op } of operations) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (status.startsWith("2")) continue;
+        expect((response as { content: Record<string, { schema: unknown }> }).content["application/json"]!.schema, `${method} ${path} ${status}`).toEqual({ $ref: "#/components/schemas/Error" });
+      }
+    }
+  });
 });
 
 describe("roles in the document are the roles the guards enforce", () => {

@@ -29,6 +29,8 @@ export interface EndpointSpec<B extends Schema, Q extends Schema, P extends Sche
   response?: R;
   /** The success status, or a function of the result (202 when work was queued, 200 otherwise). */
   status?: number | ((result: Infer<R>) => number);
+  /** With a status function: the statuses it can answer, for the OpenAPI document (default [200]). */
+  documentedStatuses?: number[];
   /** Honour the Idempotency-Key header: a retry returns the first result and changes nothing. */
   idempotent?: boolean;
 }

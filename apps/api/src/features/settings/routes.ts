@@ -14,6 +14,7 @@ settingsRoutes.patch(
     body: ZUpdateSettingsRequest,
     response: ZUpdateSettingsResponse,
     status: (r) => (r.recomputeJob ? 202 : 200),
+    documentedStatuses: [200, 202],
   },
   ({ ctx, body }) => updateSettings(ctx, body),
 );
