@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The entry point of `npm start` and `npm test`. Dependency-free on purpose: it runs before
 // node_modules exists. It installs what is missing (npm ci when node_modules is absent or
-// older than the lockfile), generates the Prisma client, builds, then starts or tests.
+// older than the lockfile), generates the Prisma client, builds (the SPA, and for `start` the server: production runs the
+// compiled apps/api/dist/server.js, not TypeScript), then starts or tests.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -56,10 +57,21 @@ export function buildWeb() {
   }
 }
 
+/** Compiles the API (scripts/build-server.mjs) when its sources changed since the last build. */
+export function buildServer() {
+  const built = path.join(root, "apps/api/dist/server.js");
+  const sources = Math.max(newestMtime(path.join(root, "apps/api/src")), ...["domain", "contracts"].map((p) => newestMtime(path.join(root, `packages/${p}/src`))));
+  if (mtime(built) < sources) {
+    console.log("→ building the server");
+    must(process.execPath, ["scripts/build-server.mjs"]);
+  }
+}
+
 ensureDependencies();
 if (mode === "start") {
   buildWeb();
-  must(process.execPath, ["--import", "tsx", "apps/api/src/server.ts"], { env: { NODE_ENV: process.env.NODE_ENV ?? "production" } });
+  buildServer();
+  must(process.execPath, ["apps/api/dist/server.js"], { env: { NODE_ENV: process.env.NODE_ENV ?? "production" } });
 } else if (mode === "dev") {
   must(process.execPath, ["--import", "tsx", "--watch", "apps/api/src/server.ts"]);
 } else if (mode === "test") {

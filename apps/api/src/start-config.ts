@@ -7,7 +7,7 @@ import { ConfigError, configHelp, readConfig, type Config } from "./config.ts";
 
 const entry = path.basename(process.argv[1] ?? "server.ts");
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
-  console.log(configHelp(`node --import tsx apps/api/src/${entry}`));
+  console.log(configHelp(entry.endsWith(".js") ? `node apps/api/dist/${entry}` : `node --import tsx apps/api/src/${entry}`));
   process.exit(0);
 }
 

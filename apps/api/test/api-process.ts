@@ -33,13 +33,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The server's command line: the TypeScript source through tsx, or the compiled output of scripts/build-server.mjs. */
+export function serverCommand(build: "source" | "compiled" = "source", entry = "server"): string[] {
+  return build === "compiled" ? [path.join(root, `apps/api/dist/${entry}.js`)] : ["--import", "tsx", path.join(root, `apps/api/src/${entry}.ts`)];
+}
+
 /** Starts the server (no worker, no demo data) and resolves once /api/health answers 200. */
-export async function startApiProcess(options: { port?: number; env?: Record<string, string> } = {}): Promise<ApiProcess> {
+export async function startApiProcess(options: { port?: number; env?: Record<string, string>; build?: "source" | "compiled" } = {}): Promise<ApiProcess> {
   const port = options.port ?? (await freePort());
   const applicationName = `bod-api-process-${process.pid}-${++started}`;
   const databaseUrl = new URL(testEnv.appDatabaseUrl);
   databaseUrl.searchParams.set("application_name", applicationName);
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "apps/api/src/server.ts")], {
+  const child = spawn(process.execPath, serverCommand(options.build), {
     cwd: root,
     env: {
       ...process.env,

@@ -1,4 +1,4 @@
-// npm run db:migrate                 apply pending migrations to DATABASE_URL
+// (npm run db:migrate, which applies pending migrations, is apps/api/src/migrate.ts.)
 // npm run db:migration:create NAME   write the next migration from a change to schema.prisma
 // npm run db:drift                   check that the migrations produce exactly schema.prisma
 //
@@ -6,18 +6,10 @@
 // (DEV_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import { MIGRATIONS_DIR, migrateDatabase } from "./migrations.ts";
+import { MIGRATIONS_DIR } from "./migrations.ts";
 import { checkDrift, diffMigrationsToSchema } from "./drift.ts";
 
 const DEV_URL = process.env.DEV_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-async function deploy() {
-  const url = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!url) throw new Error("Set DATABASE_URL (or MIGRATION_DATABASE_URL) to the database to migrate.");
-  const applied = await migrateDatabase(url);
-  console.log(applied.length ? `applied: ${applied.join(", ")}` : "database is up to date");
-}
 
 async function create(name: string | undefined) {
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Usage: npm run db:migration:create -- <snake_case_name>");
@@ -42,10 +34,10 @@ async function drift() {
 }
 
 const [command, arg] = process.argv.slice(2);
-const commands: Record<string, () => Promise<void>> = { deploy, create: () => create(arg), drift };
+const commands: Record<string, () => Promise<void>> = { create: () => create(arg), drift };
 const run = command ? commands[command] : undefined;
 if (!run) {
-  console.error("usage: migrate-cli.ts deploy | create <name> | drift");
+  console.error("usage: migrate-cli.ts create <name> | drift");
   process.exit(2);
 }
 run().catch((error) => {

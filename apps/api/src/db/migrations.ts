@@ -8,7 +8,18 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { installJobQueueSchema } from "../jobs/schema.ts";
 
-export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
+/**
+ * The repository (or image) root: the nearest folder above this module holding
+ * prisma/migrations. Found by looking up rather than by a fixed depth, so the same code works
+ * from apps/api/src/db under tsx and bundled into apps/api/dist by scripts/build-server.mjs.
+ */
+export const ROOT_DIR = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "prisma/migrations"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no prisma/migrations folder above ${from}`);
+  }
+}
 export const SCHEMA_PATH = path.join(ROOT_DIR, "prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.join(ROOT_DIR, "prisma/migrations");
 
