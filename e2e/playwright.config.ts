@@ -8,7 +8,8 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json"]],
+  // On GitHub (CI=true) also an HTML report, which the workflow keeps as an artifact.
+  reporter: [["list"], ["json"], ...(process.env.CI ? ([["html", { outputFolder: "../playwright-report", open: "never" }]] as const) : [])],
   outputDir: "../test-results",
   use: {
     baseURL: BASE_URL,
