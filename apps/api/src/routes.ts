@@ -17,9 +17,9 @@ import { oversellRoutes, storeOrderRoutes } from "./features/orders/oversell-rou
 import { orderShipmentRoutes, shipmentRoutes } from "./features/shipments/routes.ts";
 import { channelSyncRoutes, integrationRoutes, orderOutboxRoutes, productReviewRoutes } from "./features/integrations/routes.ts";
 import { backgroundJobRoutes } from "./features/background-jobs/routes.ts";
-import { backorderReportRoutes, purchaseOrderRoutes } from "./features/purchasing/routes.ts";
+import { backorderReportRoutes, purchaseOrderRoutes, reorderPointRoutes } from "./features/purchasing/routes.ts";
 import { stagingRoutes } from "./features/staging/routes.ts";
 import { pickListRoutes } from "./features/pick-lists/routes.ts";
 import { dashboardRoutes } from "./features/dashboard/routes.ts";
 
-export const apiRouters = [authRoutes, myInvitationRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, invitationRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, preferenceRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, stagingRoutes, pickListRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes, dashboardRoutes];
+export const apiRouters = [authRoutes, myInvitationRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, invitationRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, preferenceRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, reorderPointRoutes, stagingRoutes, pickListRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes, dashboardRoutes];

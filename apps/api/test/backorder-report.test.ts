@@ -131,7 +131,7 @@ describe("backorder report: a hand-built case", () => {
         supplierName: shop.supplier.name,
         warehouseId: shop.warehouse.id,
         expectedDate: inDays(10),
-        lines: [{ productId: a.id, sku: a.sku, name: expect.any(String), quantity: 12, unitCostCents: 250, netToBuy: 5 }],
+        lines: [{ productId: a.id, sku: a.sku, name: expect.any(String), quantity: 12, unitCostCents: 250, netToBuy: 5, reorderNote: null, roundedUp: "5 rounded up to 12: minimum order 12" }],
       },
     ]);
     expect(res.body.skipped).toHaveLength(2);

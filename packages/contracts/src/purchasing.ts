@@ -28,6 +28,11 @@ const reportFilters = {
   /** true: only rows with something left to buy (netToBuy > 0); default: every row with a shortfall */
   onlyNetNeed: ZQueryBool.optional(),
   preorderOnly: ZQueryBool.optional(),
+  /**
+   * Keys that are not short today but whose projected position is below their reorder point:
+   * listed beside today's backorders (include, the default), left out (exclude), or alone (only).
+   */
+  reorder: z.enum(["include", "exclude", "only"]).optional(),
 };
 
 export const ZBackorderReportQuery = ZPageQuery.extend({ ...reportFilters, sort: ZBackorderSort.default("net_need") }).strict();
@@ -67,8 +72,15 @@ export const ZBackorderReportRow = z.object({
   incoming: z.number(),
   /** "YYYY-MM-DD" */
   nearestExpectedDate: z.string().nullable(),
-  /** max(0, shortfall − incoming) */
+  /** max(0, shortfall − incoming); with a reorder point, at least the (s, nQ) need of the projected position */
   netToBuy: z.number(),
+  /** backorder: something is short today; reorder: nothing is short yet, but the projected position is below the reorder point */
+  kind: z.enum(["backorder", "reorder"]),
+  /** the key's reorder point and quantity (null: none set) */
+  reorderPoint: z.number().nullable(),
+  reorderQuantity: z.number().nullable(),
+  /** onHand + incoming − demand */
+  projectedPosition: z.number(),
   waitingOrders: z.number(),
   oldestWaitingOrderDate: z.string().nullable(),
   /** the preferred supplier, or the cheapest when none is marked preferred */
@@ -113,7 +125,18 @@ const ZReportKey = z.object({ productId: ZId, warehouseId: ZId }).strict();
 export const ZPreviewPurchaseOrdersRequest = z.object({ rows: z.array(ZReportKey).min(1).max(1000) }).strict();
 export type TPreviewPurchaseOrdersRequest = z.infer<typeof ZPreviewPurchaseOrdersRequest>;
 
-export const ZPreviewLine = z.object({ productId: ZId, sku: z.string(), name: z.string(), quantity: z.number(), unitCostCents: z.number(), netToBuy: z.number() });
+export const ZPreviewLine = z.object({
+  productId: ZId,
+  sku: z.string(),
+  name: z.string(),
+  quantity: z.number(),
+  unitCostCents: z.number(),
+  netToBuy: z.number(),
+  /** why netToBuy is what it is when a reorder point set it (null otherwise) */
+  reorderNote: z.string().nullable(),
+  /** why quantity is more than netToBuy: the supplier's minimum order and case pack (null when it is not) */
+  roundedUp: z.string().nullable(),
+});
 export const ZPreviewPurchaseOrder = z.object({ supplierId: ZId, supplierName: z.string(), warehouseId: ZId, expectedDate: z.string().nullable(), lines: z.array(ZPreviewLine) });
 export const ZPreviewPurchaseOrdersResponse = z.object({
   purchaseOrders: z.array(ZPreviewPurchaseOrder),

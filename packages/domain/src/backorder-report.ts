@@ -114,6 +114,19 @@ export function roundPurchaseQuantity(net: number, moq: number, casePack: number
   return Math.ceil(quantity / casePack) * casePack;
 }
 
+/**
+ * The purchase quantity for a net need with the reason it is more than the need, for the
+ * purchase-order preview: null when the need is bought as it is.
+ */
+export function explainPurchaseQuantity(net: number, moq: number, casePack: number): { quantity: number; roundedUp: string | null } {
+  const quantity = roundPurchaseQuantity(net, moq, casePack);
+  if (quantity <= net) return { quantity, roundedUp: null };
+  const reasons: string[] = [];
+  if (moq > net) reasons.push(`minimum order ${moq}`);
+  if (quantity > Math.max(net, moq)) reasons.push(`case pack ${casePack}`);
+  return { quantity, roundedUp: `${net} rounded up to ${quantity}: ${reasons.join(", then ")}` };
+}
+
 export type AgeBucket = "0-2" | "3-7" | "8-14" | "15+";
 
 /** Age bucket of a waiting time in whole days. */

@@ -1,12 +1,23 @@
 // Proposed purchase orders for chosen report rows: grouped by (preferred supplier, warehouse),
-// each line the row's net need rounded up to the supplier's minimum and case pack. Nothing is written.
-import { roundPurchaseQuantity } from "@bod/domain/backorder-report";
+// each line the row's net need rounded up to the supplier's minimum and case pack, saying why when
+// a reorder point set the need or the rounding raised it. Nothing is written.
+import { explainPurchaseQuantity } from "@bod/domain/backorder-report";
+import { reorderNeed } from "@bod/domain/reorder";
 import type { TPreviewPurchaseOrdersRequest, TPreviewPurchaseOrdersResponse } from "@bod/contracts/purchasing";
 import { inTenant } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { todayPlusDays } from "./po-write.ts";
-import { readReportRowsForKeys } from "./report-query.ts";
+import { readReportRowsForKeys, type ReportRowRecord } from "./report-query.ts";
+
+/** Why a reorder point set the row's need, or null when today's shortfall alone did. */
+function reorderNoteOf(row: ReportRowRecord): string | null {
+  if (row.reorder_point === null || row.reorder_quantity === null) return null;
+  const need = reorderNeed(row.projected_position, row.reorder_point, row.reorder_quantity);
+  if (need === 0 || need <= row.shortfall - row.incoming) return null;
+  const times = need / row.reorder_quantity;
+  return `Projected ${row.projected_position} (on hand ${row.on_hand} + incoming ${row.incoming} − demand ${row.demand}) is below the reorder point ${row.reorder_point}: ${times} × reorder quantity ${row.reorder_quantity} = ${need}`;
+}
 
 type Group = TPreviewPurchaseOrdersResponse["purchaseOrders"][number] & { leadTimeDays: number };
 
@@ -44,14 +55,8 @@ export function previewPurchaseOrders(ctx: RequestContext, input: TPreviewPurcha
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { supplierId: row.supplier_id, supplierName: row.supplier_name!, warehouseId, expectedDate: null, lines: [], leadTimeDays: 0 }));
       group.leadTimeDays = Math.max(group.leadTimeDays, row.lead_time_days!);
-      group.lines.push({
-        productId,
-        sku,
-        name: row.name,
-        quantity: roundPurchaseQuantity(row.net_to_buy, row.min_order_qty!, row.case_pack!),
-        unitCostCents: row.unit_cost_cents!,
-        netToBuy: row.net_to_buy,
-      });
+      const { quantity, roundedUp } = explainPurchaseQuantity(row.net_to_buy, row.min_order_qty!, row.case_pack!);
+      group.lines.push({ productId, sku, name: row.name, quantity, unitCostCents: row.unit_cost_cents!, netToBuy: row.net_to_buy, reorderNote: reorderNoteOf(row), roundedUp });
     }
     return {
       purchaseOrders: [...groups.values()].map(({ leadTimeDays, ...g }) => ({ ...g, expectedDate: todayPlusDays(leadTimeDays) })),

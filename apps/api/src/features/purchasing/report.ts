@@ -30,6 +30,10 @@ export function toReportRow(r: ReportRowRecord): TBackorderReportRow {
     incoming: r.incoming,
     nearestExpectedDate: dateOnly(r.nearest_expected_date),
     netToBuy: r.net_to_buy,
+    kind: r.kind,
+    reorderPoint: r.reorder_point,
+    reorderQuantity: r.reorder_quantity,
+    projectedPosition: r.projected_position,
     waitingOrders: r.waiting_orders,
     oldestWaitingOrderDate: isoOrNull(r.oldest_waiting),
     preferredSupplier:
@@ -61,6 +65,7 @@ const CSV_PAGE = 1000;
 const CSV_HEADER = [
   "sku", "name", "preorder", "warehouse", "demand", "on_hand", "hard_allocated", "available", "allocated", "shortfall",
   "incoming", "nearest_expected_date", "net_to_buy", "waiting_orders", "oldest_waiting_order_date", "supplier", "unit_cost_cents", "value_cents",
+  "kind", "reorder_point", "reorder_quantity", "projected_position",
 ];
 
 function csvLine(r: TBackorderReportRow): string {
@@ -68,7 +73,7 @@ function csvLine(r: TBackorderReportRow): string {
     [
       r.sku, r.name, r.isPreorder, r.warehouseCode, r.demand, r.onHand, r.hardAllocated, r.available, r.allocated, r.shortfall,
       r.incoming, r.nearestExpectedDate, r.netToBuy, r.waitingOrders, r.oldestWaitingOrderDate, r.preferredSupplier?.name ?? null,
-      r.preferredSupplier?.unitCostCents ?? null, r.valueCents,
+      r.preferredSupplier?.unitCostCents ?? null, r.valueCents, r.kind, r.reorderPoint, r.reorderQuantity, r.projectedPosition,
     ]
       .map(csvField)
       .join(",") + "\r\n"

@@ -32,6 +32,10 @@ import { cancelPurchaseOrder, closePurchaseOrder, createPurchaseOrder, createPur
 import { listPurchaseOrders, readPurchaseOrder } from "./po-read.ts";
 import { exportPurchaseOrder, exportPurchaseOrderList } from "./po-export.ts";
 import { receivePurchaseOrder } from "./receipts.ts";
+import { ZReorderPoint, ZReorderPointParams, ZReorderPoints, ZReorderSuggestion, ZReorderSuggestionQuery, ZSetReorderPointRequest } from "@bod/contracts/reorder-points";
+import { ZId } from "@bod/contracts/common";
+import { z } from "zod";
+import { clearReorderPoint, getReorderPoints, setReorderPoint, suggestReorder } from "./reorder-points.ts";
 
 export const backorderReportRoutes = new ApiRouter("/api/v1/reports");
 const report = backorderReportRoutes;
@@ -93,4 +97,23 @@ r.post(
   "/:poId/receipts",
   { summary: "Receive units against a purchase order; waiting orders take them by rank", roles: ROLES.everyone, params: ZPurchaseOrderParams, body: ZPostReceiptRequest, response: ZPostReceiptResponse, status: 201, idempotent: true },
   ({ ctx, params, body }) => receivePurchaseOrder(ctx, params.poId, body),
+);
+
+export const reorderPointRoutes = new ApiRouter("/api/v1/products");
+const rp = reorderPointRoutes;
+rp.get("/:productId/reorder-points", { summary: "A product's reorder point in every warehouse (setting null: none) with the position it is compared with", params: z.object({ productId: ZId }).strict(), response: ZReorderPoints }, ({ ctx, params }) =>
+  getReorderPoints(ctx, params.productId),
+);
+rp.get(
+  "/:productId/reorder-points/:warehouseId/suggestion",
+  { summary: "Suggest a reorder point (velocity over the window × preferred supplier's lead time + safety stock) and quantity (velocity × cover days); writes nothing", roles: ROLES.purchasing, params: ZReorderPointParams, query: ZReorderSuggestionQuery, response: ZReorderSuggestion },
+  ({ ctx, params, query }) => suggestReorder(ctx, params.productId, params.warehouseId, query),
+);
+rp.put(
+  "/:productId/reorder-points/:warehouseId",
+  { summary: "Set a product's reorder point and quantity in a warehouse", roles: ROLES.purchasing, params: ZReorderPointParams, body: ZSetReorderPointRequest, response: ZReorderPoint },
+  ({ ctx, params, body }) => setReorderPoint(ctx, params.productId, params.warehouseId, body),
+);
+rp.delete("/:productId/reorder-points/:warehouseId", { summary: "Remove a product's reorder point in a warehouse", roles: ROLES.purchasing, params: ZReorderPointParams, response: ZReorderPoint }, ({ ctx, params }) =>
+  clearReorderPoint(ctx, params.productId, params.warehouseId),
 );
