@@ -36,6 +36,8 @@ let current: DbHandle | undefined;
 export function setDb(handle: DbHandle) {
   current = handle;
 }
+/** The handle `db()` uses now (tests swap it for one on another database and back). */
+export const currentDb = (): DbHandle | undefined => current;
 /** The app pool's connections now (for /metrics): open, idle, and callers waiting for one. */
 export function poolCounts(): { total: number; idle: number; waiting: number } | undefined {
   return current && { total: current.pool.totalCount, idle: current.pool.idleCount, waiting: current.pool.waitingCount };
@@ -194,3 +196,115 @@ export function pinnedToIds(column: string, ids: readonly string[]): Prisma.Sql 
   return ids.length <= PINNED_IDS_MAX ? Prisma.sql`AND ${Prisma.raw(column)} = ANY(${[...ids]}::uuid[])` : Prisma.empty;
 }
 const PINNED_IDS_MAX = 5_000;
+
+// ---------------------------------------------------------------- the request's own transaction
+
+/**
+ * A request's transaction on one connection of the app's pool, through node-postgres (no
+ * Prisma: its interactive transaction costs about 1.5 ms of CPU, the whole budget of a read).
+ * Authentication opens it (http/auth.ts: BEGIN, then one statement that resolves the session or
+ * token and sets the tenant, the user and the `bod_app` role for the transaction, so row-level
+ * security applies to what follows), and an endpoint that only reads (`requestRead` in
+ * http/endpoint.ts) runs its statements in it through `readInTenant`: the request is one
+ * transaction. Every other endpoint ends it before its handler, which then opens its own.
+ */
+export class RequestSql {
+  private client: pg.PoolClient | undefined;
+  tenantId = "";
+  userId = "";
+  private constructor(client: pg.PoolClient) {
+    this.client = client;
+  }
+
+  /**
+   * A connection of the app's pool with a transaction begun on it. `first`, when given, is sent
+   * with the BEGIN in one round trip (simple query protocol, so it takes no parameters: only for
+   * SQL whose every literal the caller built from checked characters); its rows are returned.
+   */
+  static async begin(first?: string): Promise<{ sql: RequestSql; rows: any[] }> {
+    if (!current) throw new Error("database not opened");
+    const client = await current.pool.connect();
+    // A checked-out client whose connection drops emits "error" (the pool listens only on idle
+    // ones): unheard, it would end the process. The next query on it fails, and end() drops it.
+    client.on("error", ignoreError);
+    try {
+      const results: any = await client.query(first ? `BEGIN; ${first}` : "BEGIN");
+      return { sql: new RequestSql(client), rows: first ? results[1].rows : [] };
+    } catch (error) {
+      client.off("error", ignoreError);
+      client.release(error as Error);
+      throw error;
+    }
+  }
+
+  get isOpen(): boolean {
+    return this.client !== undefined;
+  }
+
+  /** Positional-parameter SQL in the transaction; a `prepared` one is planned once per connection. */
+  readonly exec: ReadExec = async (sql, params = []) => {
+    if (!this.client) throw new Error("the request's transaction has ended");
+    return (await this.client.query(typeof sql === "string" ? { text: sql, values: params } : { ...sql, values: params })).rows;
+  };
+
+  /** Commits (or rolls back) and gives the connection back; a second call does nothing. */
+  async end(commit = true): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    this.client = undefined;
+    try {
+      await client.query(commit ? "COMMIT" : "ROLLBACK");
+      client.off("error", ignoreError);
+      client.release();
+    } catch (error) {
+      client.off("error", ignoreError);
+      client.release(error as Error); // a connection whose transaction state is unknown is not reused
+      if (commit) throw error;
+    }
+  }
+}
+const ignoreError = () => {};
+
+/**
+ * A statement that fixed text, prepared once per connection under `name` and then run without
+ * parsing or planning (PostgreSQL keeps a generic plan once it is no worse than the custom ones).
+ * For short statements whose plan does not depend on the values (lookups by key).
+ */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+}
+export const prepared = (name: string, text: string): PreparedStatement => ({ name, text });
+/** SqlExec that also runs prepared statements (node-postgres only). */
+export type ReadExec = <R = any>(sql: string | PreparedStatement, params?: unknown[]) => Promise<R[]>;
+
+const requestSql = new AsyncLocalStorage<RequestSql>();
+/** Runs `fn` (the rest of the request) with `store` as the request's transaction. */
+export const withRequestSql = <T>(store: RequestSql, fn: () => T): T => requestSql.run(store, fn);
+/** The request's transaction while it is open. */
+export const openRequestSql = (): RequestSql | undefined => {
+  const store = requestSql.getStore();
+  return store?.isOpen ? store : undefined;
+};
+
+/**
+ * Reads as `bod_app` with the tenant (and user) set, through node-postgres: in the request's
+ * transaction when authentication left it open for this tenant and user, else in a transaction of
+ * its own (BEGIN, the settings, `fn`, COMMIT). For reads only; writes go through `inTenant`.
+ */
+export async function readInTenant<T>(scope: { tenantId: string; userId?: string | null }, fn: (sql: ReadExec) => Promise<T>): Promise<T> {
+  const joined = openRequestSql();
+  if (joined) {
+    if (scope.tenantId !== joined.tenantId || (scope.userId ?? "") !== joined.userId) throw new Error("readInTenant for another tenant or user inside the request's transaction");
+    return fn(joined.exec);
+  }
+  const { sql: own } = await RequestSql.begin();
+  try {
+    await own.exec(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true), set_config('role', 'bod_app', true)`, [scope.tenantId, scope.userId ?? ""]);
+    const result = await fn(own.exec);
+    await own.end(true);
+    return result;
+  } finally {
+    await own.end(false);
+  }
+}

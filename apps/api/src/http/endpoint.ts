@@ -7,6 +7,7 @@ import { AppError, zodDetails } from "./errors.ts";
 import { requireAuth, requireRole } from "./auth.ts";
 import { unstorableText } from "./input.ts";
 import { withIdempotency } from "./idempotency.ts";
+import { openRequestSql } from "../db/client.ts";
 import type { RequestContext } from "./types.ts";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -33,6 +34,12 @@ export interface EndpointSpec<B extends Schema, Q extends Schema, P extends Sche
   documentedStatuses?: number[];
   /** Honour the Idempotency-Key header: a retry returns the first result and changes nothing. */
   idempotent?: boolean;
+  /**
+   * The handler only reads, and only through `readInTenant` (db/client.ts): it runs in the
+   * transaction authentication opened, so the request is one transaction. Without it that
+   * transaction is committed before the handler, which opens its own.
+   */
+  requestRead?: boolean;
 }
 
 export interface EndpointInput<B, Q, P> {
@@ -82,6 +89,8 @@ export class ApiRouter {
     };
     const middlewares = [named, ...(spec.roles === "public" ? [] : [requireAuth(spec.roles, { anyToken: spec.anyToken, sessionsOnly: spec.sessionsOnly })])];
     this.router[method](path, ...middlewares, async (req: Request, res: Response) => {
+      const sql = openRequestSql();
+      if (sql && !spec.requestRead) await sql.end();
       const input = {
         params: parsePart(spec.params, req.params, "path parameters"),
         query: parsePart(spec.query, req.query, "query"),
@@ -99,6 +108,7 @@ export class ApiRouter {
         return { status: status ?? (result === undefined ? 204 : 200), body: result };
       };
       const { status, body } = spec.idempotent ? await withIdempotency(req, input.ctx, run) : await run();
+      await sql?.end(); // committed before the answer leaves (an error rolls it back as the response closes)
       if (res.headersSent) return;
       if (body === undefined) res.status(status).end();
       else res.status(status).json(body);

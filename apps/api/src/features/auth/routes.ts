@@ -70,7 +70,7 @@ authRoutes.post("/logout", { summary: "Sign out" }, async ({ ctx }, _req, res) =
   res.clearCookie(SESSION_COOKIE, { path: "/" });
 });
 
-authRoutes.get("/me", { summary: "Who is signed in, in which company, and the CSRF token", response: ZMeResponse }, ({ ctx }) => getMe({ ...ctx, userId: userIdOf(ctx) }));
+authRoutes.get("/me", { summary: "Who is signed in, in which company, and the CSRF token", response: ZMeResponse, requestRead: true }, ({ ctx }) => getMe({ ...ctx, userId: userIdOf(ctx) }));
 
 authRoutes.post("/switch-tenant", { summary: "Work in another company you belong to", body: ZSwitchTenantRequest, response: ZMeResponse }, async ({ body, ctx }) => {
   if (!ctx.sessionId) throw new AppError("rule_violation", "API tokens belong to one company; use a token of the other company");

@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import type { TLoginRequest, TMeResponse, TSignupRequest } from "@bod/contracts/auth";
 import type { TRole } from "@bod/contracts/common";
-import { asUser, db, inTenant } from "../../db/client.ts";
+import { asUser, db, inTenant, prepared, readInTenant } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { assertPasswordAllowed } from "../../security/password-policy.ts";
 import { beginSignInAttempt } from "./sign-in-throttle.ts";
@@ -87,21 +87,39 @@ export async function switchTenant(sessionId: string, userId: string, tenantId: 
   });
 }
 
-/** `role` is the request's: for an API token, the lesser of its role and its creator's (http/auth.ts). */
+/**
+ * `role` is the request's: for an API token, the lesser of its role and its creator's (http/auth.ts).
+ * One statement, in the request's own transaction (GET /auth/me is a `requestRead`): the user,
+ * their memberships with each company, and the session's CSRF token. Row-level security shows the
+ * user's own memberships and companies (app.user_id is set with the tenant).
+ */
 export async function getMe(ctx: { tenantId: string; userId: string; role: TRole; sessionId?: string }): Promise<TMeResponse> {
-  return asUser(ctx.userId, async (tx) => {
-    // One query at a time: a transaction is one connection.
-    const user = await tx.user.findUniqueOrThrow({ where: { id: ctx.userId } });
-    const memberships = await tx.membership.findMany({ where: { userId: ctx.userId }, include: { tenant: true }, orderBy: { createdAt: "asc" } });
-    const session = ctx.sessionId ? await tx.session.findUnique({ where: { id: ctx.sessionId } }) : undefined;
-    const current = memberships.find((m) => m.tenantId === ctx.tenantId);
-    if (!current) throw new AppError("unauthenticated", "Sign in again");
-    return {
-      user: { id: user.id, email: user.email, name: user.name },
-      tenant: { id: current.tenant.id, name: current.tenant.name, slug: current.tenant.slug, allocationPolicy: current.tenant.allocationPolicy, currency: current.tenant.currency },
-      role: ctx.role,
-      memberships: memberships.map((m) => ({ tenantId: m.tenantId, tenantName: m.tenant.name, role: m.role })),
-      csrfToken: session?.csrfToken ?? "",
-    };
-  });
+  const [row] = await readInTenant(ctx, (sql) => sql<MeRow>(ME_SQL, [ctx.userId, ctx.sessionId ?? null]));
+  const current = row?.memberships.find((m) => m.tenantId === ctx.tenantId);
+  if (!row || !current) throw new AppError("unauthenticated", "Sign in again");
+  return {
+    user: { id: row.id, email: row.email, name: row.name },
+    tenant: { id: current.tenantId, name: current.tenantName, slug: current.slug, allocationPolicy: current.allocationPolicy, currency: current.currency },
+    role: ctx.role,
+    memberships: row.memberships.map((m) => ({ tenantId: m.tenantId, tenantName: m.tenantName, role: m.role })),
+    csrfToken: row.csrf_token ?? "",
+  };
 }
+
+interface MeRow {
+  id: string;
+  email: string;
+  name: string;
+  csrf_token: string | null;
+  memberships: { tenantId: string; tenantName: string; slug: string; role: TRole; allocationPolicy: TMeResponse["tenant"]["allocationPolicy"]; currency: string }[];
+}
+const ME_SQL = prepared(
+  "auth_me",
+  `
+  SELECT u.id::text, u.email, u.name,
+         (SELECT s.csrf_token FROM sessions s WHERE s.id = $2::text AND s.user_id = u.id) AS csrf_token,
+         coalesce((SELECT json_agg(json_build_object('tenantId', t.id, 'tenantName', t.name, 'slug', t.slug, 'role', m.role,
+                                                     'allocationPolicy', t.allocation_policy, 'currency', t.currency) ORDER BY m.created_at, m.tenant_id)
+                   FROM memberships m JOIN tenants t ON t.id = m.tenant_id WHERE m.user_id = u.id), '[]') AS memberships
+  FROM users u WHERE u.id = $1::uuid`,
+);

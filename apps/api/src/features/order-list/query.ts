@@ -2,7 +2,7 @@
 // query per page. Every filter reads stored columns (fulfillability is the engine's stored
 // result, never computed here). See docs/orders-list.md for the index each shape uses.
 import { OPEN_STATUSES, dateBounds, type TFulfillability, type TOrderFilters, type TOrderSort, type TOrderStatus } from "@bod/contracts/order-list";
-import { Prisma, type Tx } from "../../db/client.ts";
+import { Prisma, sqlOf, type SqlExec, type Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 
 const DAY = 86_400_000;
@@ -62,9 +62,9 @@ const SEARCH_ID_CAP = 10_000;
  * or a word of it) through the trigram index (`search_order_ids`, migration order_search), or
  * `null` when there are more than SEARCH_ID_CAP: then the list reads its sort index and filters.
  */
-export async function resolveSearch(tx: Tx, q: string | undefined): Promise<string[] | null | undefined> {
+export async function resolveSearch(tx: Tx | SqlExec, q: string | undefined): Promise<string[] | null | undefined> {
   if (!q) return undefined;
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT search_order_ids(${`${likePrefix(q)}%`}, ${SEARCH_ID_CAP + 1})::text AS id`;
+  const rows = await sqlOf(tx)<{ id: string }>(`SELECT search_order_ids($1, $2::int)::text AS id`, [`${likePrefix(q)}%`, SEARCH_ID_CAP + 1]);
   return rows.length > SEARCH_ID_CAP ? null : rows.map((r) => r.id);
 }
 

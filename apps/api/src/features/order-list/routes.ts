@@ -13,7 +13,7 @@ import { countOrders, listOrders } from "./service.ts";
 export const orderListRoutes = new ApiRouter("/api/v1/orders");
 const r = orderListRoutes;
 
-r.get("/", { summary: "List orders (filters, sort, keyset pages)", query: ZOrderListQuery, response: ZOrderListPage }, ({ ctx, query }) => listOrders(ctx, query));
+r.get("/", { summary: "List orders (filters, sort, keyset pages)", query: ZOrderListQuery, response: ZOrderListPage, requestRead: true }, ({ ctx, query }) => listOrders(ctx, query));
 r.get("/lookup", { summary: "One order by a scanned code: number (prefix optional), store order id or name, shipment number", query: ZOrderLookupQuery, response: ZOrderLookup }, ({ ctx, query }) =>
   lookupOrder(ctx, query.code),
 );

@@ -14,7 +14,7 @@ import {
   type TOrderStatus,
 } from "@bod/contracts/order-list";
 import type { TPage } from "@bod/contracts/common";
-import { Prisma, inTenant, type Tx } from "../../db/client.ts";
+import { Prisma, inTenant, readInTenant, type Tx } from "../../db/client.ts";
 import { isoOrNull, iso } from "../../http/pagination.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { branchConditions, cursorOf, decodeListCursor, encodeListCursor, filterConditions, listExtrasSql, listSql, resolveSearch, withListExtras, type Cursor, type Dir, type ListExtras, type OrderRow } from "./query.ts";
@@ -29,17 +29,19 @@ export async function readOrderRows(tx: Tx, tenantId: string, filters: TOrderFil
   return sql ? tx.$queryRaw<OrderRow[]>(sql) : [];
 }
 
+/** One statement (two with a search), in the request's own transaction (`requestRead`). */
 export async function listOrders(ctx: RequestContext, query: TOrderListQuery): Promise<TPage<TOrderListItem>> {
   const dir = defaultDir(query.sort, query.dir);
   const cursor = decodeListCursor(query.cursor, query.sort, dir);
-  return inTenant(ctx, async (tx) => {
-    const searchIds = await resolveSearch(tx, query.q);
-    const sql = searchIds?.length === 0 ? null : listSql({ tenantId: ctx.tenantId, filters: query, sort: query.sort, dir, cursor, take: query.limit + 1, searchIds });
-    const rows = sql ? await tx.$queryRaw<(OrderRow & ListExtras)[]>(withListExtras(ctx.tenantId, sql, query.sort, dir)) : [];
-    const page = rows.slice(0, query.limit);
+  return readInTenant(ctx, async (sql) => {
+    const searchIds = await resolveSearch(sql, query.q);
+    const page = searchIds?.length === 0 ? null : listSql({ tenantId: ctx.tenantId, filters: query, sort: query.sort, dir, cursor, take: query.limit + 1, searchIds });
+    const statement = page && withListExtras(ctx.tenantId, page, query.sort, dir);
+    const rows = statement ? await sql<OrderRow & ListExtras>(statement.text, statement.values) : [];
+    const pageRows = rows.slice(0, query.limit);
     const now = new Date();
-    const items = page.map((r) => toListItem(r, r, now));
-    const last = page[page.length - 1];
+    const items = pageRows.map((r) => toListItem(r, r, now));
+    const last = pageRows[pageRows.length - 1];
     return { items, nextCursor: rows.length > query.limit && last ? encodeListCursor(cursorOf(query.sort, dir, last)) : null };
   });
 }
