@@ -21,5 +21,6 @@ import { backorderReportRoutes, purchaseOrderRoutes, reorderPointRoutes } from "
 import { stagingRoutes } from "./features/staging/routes.ts";
 import { pickListRoutes } from "./features/pick-lists/routes.ts";
 import { dashboardRoutes } from "./features/dashboard/routes.ts";
+import { importRoutes } from "./features/imports/routes.ts";
 
-export const apiRouters = [authRoutes, myInvitationRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, invitationRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, preferenceRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, reorderPointRoutes, stagingRoutes, pickListRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes, dashboardRoutes];
+export const apiRouters = [authRoutes, myInvitationRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, invitationRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, preferenceRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, reorderPointRoutes, stagingRoutes, pickListRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes, dashboardRoutes, importRoutes];

@@ -13,12 +13,16 @@ export const BODY_LIMIT = "2mb";
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
-/** Parses JSON bodies; refuses every other kind of body on the API. */
+/** Endpoints (path under /api) whose handler reads its body itself as a stream, and the types it takes (a CSV import's upload). */
+export const streamedBodies: { method: string; path: string; types: RegExp }[] = [];
+
+/** Parses JSON bodies; refuses every other kind of body on the API, except a streamed one where declared. */
 export function jsonBody(): RequestHandler[] {
   const requireJson: RequestHandler = (req, _res, next) => {
     const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
     const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim();
-    if (hasBody && BODY_METHODS.has(req.method) && !JSON_TYPE.test(type)) {
+    const streamed = streamedBodies.some((s) => s.method === req.method && s.path === req.path && s.types.test(type));
+    if (hasBody && BODY_METHODS.has(req.method) && !JSON_TYPE.test(type) && !streamed) {
       return next(new AppError("unsupported_media_type", `Send the request body as JSON (Content-Type: application/json), not ${type || "without a Content-Type"}`));
     }
     next();

@@ -10,6 +10,8 @@ import { queueStockPush } from "../features/integrations/stock-push.ts";
 import { sweepOutbox } from "../features/integrations/sweep.ts";
 import { sweepSignInThrottle } from "../features/auth/sign-in-throttle.ts";
 import { enqueueShortfallSnapshots, takeShortfallSnapshot } from "../features/dashboard/snapshots.ts";
+import { runImportApply } from "../features/imports/apply.ts";
+import { runImportParse } from "../features/imports/parse.ts";
 
 const requestId = (h: JobHelpers) => `job-${h.job.id}`;
 
@@ -39,6 +41,8 @@ export const taskList: TaskList = {
   shortfall_snapshot: async (payload) => {
     await takeShortfallSnapshot(payload);
   },
+  import_parse: async (payload) => runImportParse(payload),
+  import_apply: async (payload) => runImportApply(payload),
 };
 
 /** graphile-worker crontab: minute hour day month weekday task ?options (UTC). */

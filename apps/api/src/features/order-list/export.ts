@@ -3,6 +3,7 @@
 import type { Response } from "express";
 import type { TOrderExportQuery, TOrderListItem } from "@bod/contracts/order-list";
 import { inTenant } from "../../db/client.ts";
+import { csvLine, startCsv, writeChunk as write } from "../../http/csv.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { cursorOf, type Cursor } from "./query.ts";
 import { defaultDir, readOrderRows, readOrderRowsByIds, toListItems } from "./service.ts";
@@ -10,16 +11,8 @@ import { defaultDir, readOrderRows, readOrderRowsByIds, toListItems } from "./se
 const PAGE = 1000;
 const HEADER = ["number", "external_id", "channel", "customer", "order_date", "ship_by", "overdue", "priority", "status", "fulfillability", "projected_date", "tags", "lines", "units", "remaining_units"];
 
-/** A CSV field: quoted when needed, and a leading = + - @ neutralised so spreadsheets do not run it as a formula. */
-export function csvField(value: string | number | boolean | null): string {
-  if (value === null) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function csvRow(o: TOrderListItem): string {
-  return [
+  return csvLine([
     o.number,
     o.externalId,
     o.channel.name,
@@ -35,22 +28,10 @@ export function csvRow(o: TOrderListItem): string {
     o.linesSummary.lineCount,
     o.linesSummary.unitCount,
     o.linesSummary.remainingUnits,
-  ]
-    .map(csvField)
-    .join(",") + "\r\n";
+  ]);
 }
 
-function startCsv(res: Response) {
-  const stamp = new Date().toISOString().slice(0, 10);
-  res.status(200);
-  res.setHeader("content-type", "text/csv; charset=utf-8");
-  res.setHeader("content-disposition", `attachment; filename="orders-${stamp}.csv"`);
-  res.setHeader("cache-control", "no-store");
-}
-
-async function write(res: Response, chunk: string) {
-  if (!res.write(chunk)) await new Promise((resolve) => res.once("drain", resolve));
-}
+const startOrdersCsv = (res: Response) => startCsv(res, `orders-${new Date().toISOString().slice(0, 10)}.csv`);
 
 /** Streams the whole filtered list. The first page is read before any byte is sent, so an error still gets the JSON error shape. */
 export async function exportOrders(ctx: RequestContext, query: TOrderExportQuery, res: Response): Promise<void> {
@@ -61,7 +42,7 @@ export async function exportOrders(ctx: RequestContext, query: TOrderExportQuery
       return { items: await toListItems(tx, ctx.tenantId, rows), next: rows.length === PAGE ? cursorOf(query.sort, dir, rows[rows.length - 1]!) : undefined };
     });
   let page = await readPage(undefined);
-  startCsv(res);
+  startOrdersCsv(res);
   await write(res, HEADER.join(",") + "\r\n");
   for (;;) {
     if (page.items.length) await write(res, page.items.map(csvRow).join(""));
@@ -74,7 +55,7 @@ export async function exportOrders(ctx: RequestContext, query: TOrderExportQuery
 /** The selected orders; ids of other tenants (or unknown) are left out. */
 export async function exportSelectedOrders(ctx: RequestContext, orderIds: string[], res: Response): Promise<void> {
   const items = await inTenant(ctx, async (tx) => toListItems(tx, ctx.tenantId, await readOrderRowsByIds(tx, ctx.tenantId, [...new Set(orderIds)])));
-  startCsv(res);
+  startOrdersCsv(res);
   await write(res, HEADER.join(",") + "\r\n" + items.map(csvRow).join(""));
   res.end();
 }

@@ -13,6 +13,7 @@ import {
 import { ApiRouter } from "../../http/endpoint.ts";
 import { ROLES } from "../../http/auth.ts";
 import { createProduct, deleteProduct, getProduct, getProductByBarcode, listProducts, updateProduct } from "./service.ts";
+import { exportProducts } from "./export.ts";
 import { deleteProductSupplier, listProductSuppliers, upsertProductSupplier } from "./supplier-terms.ts";
 
 export const productRoutes = new ApiRouter("/api/v1/products");
@@ -22,6 +23,7 @@ const ZTermsParams = z.object({ productId: ZId });
 const ZTermParams = z.object({ productId: ZId, supplierId: ZId });
 
 r.get("/", { summary: "List products; q searches sku, name and barcode", query: ZProductListQuery, response: ZProductPage }, ({ ctx, query }) => listProducts(ctx, query));
+r.get("/export.csv", { summary: "Every product as CSV, in the columns of the products import" }, ({ ctx }, _req, res) => exportProducts(ctx, res));
 r.get("/by-barcode/:code", { summary: "Find a product by its barcode (scanners)", params: z.object({ code: z.string().min(1).max(64) }), response: ZProduct }, ({ ctx, params }) =>
   getProductByBarcode(ctx, params.code),
 );

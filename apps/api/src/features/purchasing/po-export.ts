@@ -3,10 +3,10 @@ import type { Response } from "express";
 import type { TPurchaseOrderListQuery } from "@bod/contracts/purchasing";
 import { inTenant } from "../../db/client.ts";
 import type { RequestContext } from "../../http/types.ts";
-import { csvField, startCsv, writeChunk } from "./csv.ts";
+import { csvLine, startCsv, writeChunk } from "../../http/csv.ts";
 import { listPurchaseOrders, readPurchaseOrder } from "./po-read.ts";
 
-const row = (values: (string | number | boolean | null)[]) => values.map(csvField).join(",") + "\r\n";
+const row = csvLine;
 
 export async function exportPurchaseOrder(ctx: RequestContext, poId: string, res: Response): Promise<void> {
   const po = await inTenant(ctx, (tx) => readPurchaseOrder(tx, ctx, poId));

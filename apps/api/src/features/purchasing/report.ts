@@ -9,7 +9,7 @@ import { inTenant } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import { cursorPart, decodeCursor, encodeCursor, isoOrNull } from "../../http/pagination.ts";
 import type { RequestContext } from "../../http/types.ts";
-import { csvField, startCsv, writeChunk } from "./csv.ts";
+import { csvLine as csvValuesLine, startCsv, writeChunk } from "../../http/csv.ts";
 import { dateOnly } from "./po-read.ts";
 import { readReportPage, readShortByAge, readTopShortSkus, readWaitingOrders, type ReportCursor, type ReportRowRecord } from "./report-query.ts";
 
@@ -69,15 +69,11 @@ const CSV_HEADER = [
 ];
 
 function csvLine(r: TBackorderReportRow): string {
-  return (
-    [
-      r.sku, r.name, r.isPreorder, r.warehouseCode, r.demand, r.onHand, r.hardAllocated, r.available, r.allocated, r.shortfall,
-      r.incoming, r.nearestExpectedDate, r.netToBuy, r.waitingOrders, r.oldestWaitingOrderDate, r.preferredSupplier?.name ?? null,
-      r.preferredSupplier?.unitCostCents ?? null, r.valueCents, r.kind, r.reorderPoint, r.reorderQuantity, r.projectedPosition,
-    ]
-      .map(csvField)
-      .join(",") + "\r\n"
-  );
+  return csvValuesLine([
+    r.sku, r.name, r.isPreorder, r.warehouseCode, r.demand, r.onHand, r.hardAllocated, r.available, r.allocated, r.shortfall,
+    r.incoming, r.nearestExpectedDate, r.netToBuy, r.waitingOrders, r.oldestWaitingOrderDate, r.preferredSupplier?.name ?? null,
+    r.preferredSupplier?.unitCostCents ?? null, r.valueCents, r.kind, r.reorderPoint, r.reorderQuantity, r.projectedPosition,
+  ]);
 }
 
 /** The whole filtered report as CSV, page by page. The first page is read before any byte is sent, so errors keep the JSON shape. */

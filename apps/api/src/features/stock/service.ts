@@ -1,5 +1,6 @@
-// Manual stock changes: adjustments and counts. Both lock the key, append to the ledger,
-// and let the engine recompute the orders that wait on that key, in one transaction.
+// Manual stock changes: adjustments and counts (one by the endpoint, many by a stock counts
+// import: applyStockCounts). Each locks the keys, appends to the ledger, and lets the engine
+// recompute the orders that wait on those keys, in one transaction.
 import type { TPage } from "@bod/contracts/common";
 import type { TStockAdjustmentRequest, TStockChangeResponse, TStockCountRequest, TStockLevel, TStockListQuery, TStockMovement, TStockMovementListQuery } from "@bod/contracts/stock";
 import { inTenant, type Tx } from "../../db/client.ts";
@@ -51,9 +52,50 @@ export function countStock(ctx: RequestContext, input: TStockCountRequest): Prom
   const key = { warehouseId: input.warehouseId, productId: input.productId };
   return inTenant(ctx, async (tx) => {
     await checkKey(tx, ctx.tenantId, key);
-    const levels = await lockStockKeys(tx, ctx.tenantId, [key]);
-    const onHand = levels.get(`${key.warehouseId}|${key.productId}`)?.onHand ?? 0;
-    const difference = input.countedQuantity - onHand;
-    return changeStock(tx, ctx, key, difference === 0 ? undefined : { kind: "count", quantity: difference, reason: input.reason ?? `Counted ${input.countedQuantity}` });
+    const [recorded] = await applyStockCounts(tx, ctx, [{ ...key, countedQuantity: input.countedQuantity, reason: input.reason }]);
+    return {
+      movement: recorded?.movementId ? await readStockMovement(tx, ctx.tenantId, recorded.movementId) : null,
+      level: await readStockLevel(tx, ctx.tenantId, key),
+    };
   });
+}
+
+export interface StockCount extends StockKey {
+  countedQuantity: number;
+  reason?: string | null;
+  causeType?: string | null;
+  causeId?: string | null;
+}
+
+/**
+ * Counts of several keys in the caller's transaction (the count endpoint's one, an import's
+ * many): locks the keys, appends a `count` movement for each difference to on hand, and lets
+ * the engine recompute the keys. Keys must be the tenant's own and appear once each.
+ * Returns, per count, the difference recorded (0: none) and its movement.
+ */
+export async function applyStockCounts(tx: Tx, ctx: { tenantId: string; userId?: string | null }, counts: StockCount[], onPhase?: (phase: string) => void): Promise<{ key: StockKey; difference: number; movementId: string | null }[]> {
+  const keys = counts.map((c) => ({ warehouseId: c.warehouseId, productId: c.productId }));
+  const levels = await lockStockKeys(tx, ctx.tenantId, keys);
+  const changes = counts.map((c) => ({ count: c, difference: c.countedQuantity - (levels.get(`${c.warehouseId}|${c.productId}`)?.onHand ?? 0) }));
+  const moving = changes.filter((c) => c.difference !== 0);
+  onPhase?.(`Recording ${moving.length} count movement(s)`);
+  const recorded = await recordStockMovements(
+    tx,
+    ctx,
+    moving.map(({ count: c, difference }) => ({
+      warehouseId: c.warehouseId,
+      productId: c.productId,
+      kind: "count" as const,
+      quantity: difference,
+      reason: c.reason ?? `Counted ${c.countedQuantity}`,
+      causeType: c.causeType ?? null,
+      causeId: c.causeId ?? null,
+    })),
+  );
+  onPhase?.(`Recomputing allocations for ${keys.length} key(s)`);
+  // More stock reaches only the first waiting lines; less can take units back from anyone at the key.
+  if (moving.length > 0 && moving.every((c) => c.difference > 0)) await recomputeAfterIncrease(tx, ctx.tenantId, moving.map(({ count: c, difference }) => ({ warehouseId: c.warehouseId, productId: c.productId, quantity: difference })));
+  else await recomputeKeys(tx, ctx.tenantId, keys);
+  const movementOf = new Map(recorded.map((m) => [`${m.warehouseId}|${m.productId}`, m.id]));
+  return changes.map(({ count: c, difference }) => ({ key: { warehouseId: c.warehouseId, productId: c.productId }, difference, movementId: movementOf.get(`${c.warehouseId}|${c.productId}`) ?? null }));
 }
