@@ -127,7 +127,7 @@ describe("the request's transaction", () => {
     expect(rows).toEqual([{ who: "bod_app", tenant: owner.tenantId, user_id: owner.userId }]);
   });
 
-  it("is one transaction for GET /orders and GET /auth/me, by session and by token (PostgreSQL's own count)", async () => {
+  it("is one transaction for GET /orders, /orders/counts and /auth/me, by session and by token (PostgreSQL's own count)", async () => {
     // A database of its own, so that nothing else commits there; a pool of one connection, closed
     // after each batch so that the backend reports its counts (xact_commit + xact_rollback) as it exits.
     const name = `${inject("templateDatabase")}_tx_${process.pid}`;
@@ -181,6 +181,7 @@ describe("the request's transaction", () => {
       const ok = (res: { status: number }) => expect(res.status).toBe(200);
       expect(await perRequest(async () => ok(await owner.get("/api/v1/orders?fulfillability=backordered")))).toBe(1);
       expect(await perRequest(async () => ok(await owner.get("/api/v1/auth/me")))).toBe(1);
+      expect(await perRequest(async () => ok(await owner.get("/api/v1/orders/counts")))).toBe(1);
       expect(await perRequest(async () => ok(await bot.get("/api/v1/orders")))).toBe(1);
       // An endpoint served through Prisma: the principal's transaction, then the service's own.
       expect(await perRequest(async () => ok(await owner.get("/api/v1/products")))).toBe(2);

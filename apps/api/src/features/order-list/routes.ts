@@ -17,7 +17,7 @@ r.get("/", { summary: "List orders (filters, sort, keyset pages)", query: ZOrder
 r.get("/lookup", { summary: "One order by a scanned code: number (prefix optional), store order id or name, shipment number", query: ZOrderLookupQuery, response: ZOrderLookup }, ({ ctx, query }) =>
   lookupOrder(ctx, query.code),
 );
-r.get("/counts", { summary: "Tab counts for the orders list", query: ZOrderCountsQuery, response: ZOrderCounts }, ({ ctx, query }) => countOrders(ctx, query));
+r.get("/counts", { summary: "Tab counts for the orders list", query: ZOrderCountsQuery, response: ZOrderCounts, requestRead: true }, ({ ctx, query }) => countOrders(ctx, query));
 r.get("/export.csv", { summary: "The filtered orders list as CSV (streamed)", query: ZOrderExportQuery }, ({ ctx, query }, _req, res) => exportOrders(ctx, query, res));
 r.post("/export.csv", { summary: "Selected orders as CSV", body: ZOrderExportSelection }, ({ ctx, body }, _req, res) => exportSelectedOrders(ctx, body.orderIds, res));
 r.post(

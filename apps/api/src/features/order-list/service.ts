@@ -14,7 +14,7 @@ import {
   type TOrderStatus,
 } from "@bod/contracts/order-list";
 import type { TPage } from "@bod/contracts/common";
-import { Prisma, inTenant, readInTenant, type Tx } from "../../db/client.ts";
+import { Prisma, readInTenant, type SqlExec, type Tx } from "../../db/client.ts";
 import { isoOrNull, iso } from "../../http/pagination.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { branchConditions, cursorOf, decodeListCursor, encodeListCursor, filterConditions, listExtrasSql, listSql, resolveSearch, withListExtras, type Cursor, type Dir, type ListExtras, type OrderRow } from "./query.ts";
@@ -101,18 +101,20 @@ const STATUSES: TOrderStatus[] = ["open", "on_hold", "partially_shipped", "shipp
 export async function countOrders(ctx: RequestContext, query: TOrderCountsQuery): Promise<TOrderCounts> {
   const { status, warehouseId, ...others } = query;
   const fromTable = Object.values(others).every((v) => v === undefined);
-  return inTenant(ctx, (tx) => (fromTable ? countsFromTable(tx, ctx.tenantId, status, warehouseId) : boundedCounts(tx, ctx.tenantId, query)));
+  return readInTenant(ctx, (sql) => (fromTable ? countsFromTable(sql, ctx.tenantId, status, warehouseId) : boundedCounts(sql, ctx.tenantId, query)));
 }
 
 function emptyCounts(): Record<TCountKey, number> {
   return Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Record<TCountKey, number>;
 }
 
-async function countsFromTable(tx: Tx, tenantId: string, status: TOrderStatus[] | undefined, warehouseId: string | undefined): Promise<TOrderCounts> {
-  const rows = await tx.$queryRaw<{ status: TOrderStatus; fulfillability: string; n: bigint }[]>`
-    SELECT status::text AS status, fulfillability, sum(count)::bigint AS n FROM order_counts
-    WHERE tenant_id = ${tenantId}::uuid ${warehouseId ? Prisma.sql`AND warehouse_id = ${warehouseId}::uuid` : Prisma.empty}
-    GROUP BY 1, 2`;
+async function countsFromTable(sql: SqlExec, tenantId: string, status: TOrderStatus[] | undefined, warehouseId: string | undefined): Promise<TOrderCounts> {
+  const rows = await sql<{ status: TOrderStatus; fulfillability: string; n: string }>(
+    `SELECT status::text AS status, fulfillability, sum(count)::bigint AS n FROM order_counts
+     WHERE tenant_id = $1::uuid AND ($2::uuid IS NULL OR warehouse_id = $2::uuid)
+     GROUP BY 1, 2`,
+    [tenantId, warehouseId ?? null],
+  );
   const counts = emptyCounts();
   const allowed = status ?? STATUSES;
   const openAllowed: readonly TOrderStatus[] = OPEN_STATUSES.filter((s) => allowed.includes(s));
@@ -124,8 +126,8 @@ async function countsFromTable(tx: Tx, tenantId: string, status: TOrderStatus[] 
   return { ...counts, exact: true, capped: [], cap: COUNT_CAP };
 }
 
-async function boundedCounts(tx: Tx, tenantId: string, query: TOrderCountsQuery): Promise<TOrderCounts> {
-  const common = Prisma.join(filterConditions(tenantId, query, new Date(), await resolveSearch(tx, query.q)), " AND ");
+async function boundedCounts(sql: SqlExec, tenantId: string, query: TOrderCountsQuery): Promise<TOrderCounts> {
+  const common = Prisma.join(filterConditions(tenantId, query, new Date(), await resolveSearch(sql, query.q)), " AND ");
   const tabs: { key: TCountKey; branches: Prisma.Sql[] | null }[] = [
     ...FULFILLABILITIES.map((f) => ({ key: f as TCountKey, branches: branchConditions({ status: query.status, fulfillability: f }) })),
     ...STATUSES.map((s) => ({ key: s as TCountKey, branches: query.status && !query.status.includes(s) ? null : branchConditions({ status: [s] }) })),
@@ -135,7 +137,8 @@ async function boundedCounts(tx: Tx, tenantId: string, query: TOrderCountsQuery)
       ? Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM sales_orders o WHERE ${common} AND ${branches[0]!} LIMIT ${COUNT_CAP + 1}) x) AS ${Prisma.raw(`"${key}"`)}`
       : Prisma.sql`0 AS ${Prisma.raw(`"${key}"`)}`,
   );
-  const [row] = await tx.$queryRaw<Record<TCountKey, number>[]>(Prisma.sql`SELECT ${Prisma.join(selects, ", ")}`);
+  const statement = Prisma.sql`SELECT ${Prisma.join(selects, ", ")}`;
+  const [row] = await sql<Record<TCountKey, number>>(statement.text, statement.values);
   const counts = emptyCounts();
   const capped: TCountKey[] = [];
   for (const k of COUNT_KEYS) {
