@@ -142,6 +142,9 @@ function segments(sort: TOrderSort, dir: Dir, cursor: Cursor | undefined): Segme
     ];
   }
   const c = cursor as Extract<Cursor, { sort: "ship_by" }> | undefined;
+  // The first page oldest ship-by first is one read of the (…, ship_by, id) indexes, whose
+  // ascending order already puts the undated orders last (NULLS LAST): half the rows of two segments.
+  if (!c && dir === "asc") return [{ where: Prisma.empty, orderBy: Prisma.sql`o.ship_by ASC, o.id ASC` }];
   const dated: Segment = {
     where: c && c.shipBy !== null ? Prisma.sql`o.ship_by IS NOT NULL AND (o.ship_by, o.id) ${gt} (${new Date(c.shipBy)}::timestamptz, ${c.id}::uuid)` : Prisma.sql`o.ship_by IS NOT NULL`,
     orderBy: Prisma.sql`o.ship_by ${d}, o.id ${d}`,
