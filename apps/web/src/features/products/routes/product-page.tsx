@@ -1,4 +1,5 @@
-// One product: review banner (store-created SKUs), details, barcode label, supplier terms, bins.
+// One product: review banner (store-created SKUs), details, barcode label, supplier terms, bins,
+// reorder points.
 import { Link, useParams } from "react-router";
 import { Button } from "../../../components/ui/button.tsx";
 import { Barcode } from "../../../components/ui/barcode.tsx";
@@ -8,6 +9,7 @@ import { ProductForm } from "../components/product-form.tsx";
 import { SupplierTerms } from "../components/supplier-terms.tsx";
 import { ReviewBanner } from "../components/review-banner.tsx";
 import { ProductBins } from "../components/product-bins.tsx";
+import { ReorderPoints } from "../components/reorder-points.tsx";
 import { useDeleteProduct, useProduct, useUpdateProduct } from "../api/products-api.ts";
 import { useSession } from "../../../lib/session.ts";
 import { hasRole, ROLE_GROUPS } from "../../../lib/roles.ts";
@@ -55,6 +57,7 @@ export function ProductPage() {
           </section>
           <SupplierTerms productId={p.id} />
           <ProductBins productId={p.id} canEdit={hasRole(me.role, ROLE_GROUPS.managers)} />
+          <ReorderPoints productId={p.id} canEdit={hasRole(me.role, ROLE_GROUPS.purchasing)} />
         </>
       )}
     </RecordPage>

@@ -26,6 +26,7 @@ function toParams(q: TBackorderReportQuery) {
     warehouseId: q.warehouseId || undefined,
     supplierId: q.supplierId || undefined,
     channelId: q.channelId || undefined,
+    reorder: q.reorder || undefined,
     onlyNetNeed: q.onlyNetNeed ? "true" : undefined,
     preorderOnly: q.preorderOnly ? "true" : undefined,
     sort: q.sort,

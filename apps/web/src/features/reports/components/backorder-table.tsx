@@ -102,7 +102,7 @@ export function BackorderTable({
                 <Link to={`/products/${r.productId}`}>{r.sku}</Link>
               </td>
               <td>
-                {r.name} {r.isPreorder && <Badge tone="info">Preorder</Badge>}
+                {r.name} {r.isPreorder && <Badge tone="info">Preorder</Badge>} {r.kind === "reorder" && <Badge tone="warning">Below reorder point</Badge>}
               </td>
               <td>{r.warehouseCode}</td>
               <td className="num">{r.demand}</td>
@@ -116,6 +116,11 @@ export function BackorderTable({
               </td>
               <td className="num">
                 <strong>{r.netToBuy}</strong>
+                {r.reorderPoint !== null && (
+                  <div className="muted small">
+                    projected {r.projectedPosition} · point {r.reorderPoint} · by {r.reorderQuantity}
+                  </div>
+                )}
               </td>
               <td className="num">{r.waitingOrders}</td>
               <td>{r.oldestWaitingOrderDate?.slice(0, 10) ?? <span className="muted">—</span>}</td>
@@ -133,9 +138,9 @@ export function BackorderTable({
               </td>
               <td className="num">{formatMoney(r.valueCents)}</td>
               <td className="row-actions">
-                <button type="button" className="btn btn-ghost" aria-expanded={isOpen} aria-label={`Waiting orders for ${label}`} onClick={() => toggleOpen(k)}>
+                {r.waitingOrders > 0 && <button type="button" className="btn btn-ghost" aria-expanded={isOpen} aria-label={`Waiting orders for ${label}`} onClick={() => toggleOpen(k)}>
                   {isOpen ? "Hide" : "Orders"}
-                </button>
+                </button>}
               </td>
             </tr>
             {isOpen && (

@@ -117,9 +117,13 @@ export function PurchaseOrderPreview({ preview, onDone, onCancel }: { preview: T
                       <tr key={k}>
                         <td className="mono">{l.sku}</td>
                         <td>{l.name}</td>
-                        <td className="num">{l.netToBuy}</td>
+                        <td className="num">
+                          {l.netToBuy}
+                          {l.reorderNote && <div className="muted small preview-why">{l.reorderNote}</div>}
+                        </td>
                         <td className="num">
                           <input className="qty-input" type="number" min={0} step={1} inputMode="numeric" aria-label={`Quantity for ${l.sku}`} value={qty[k] ?? ""} onChange={(e) => setQty((q) => ({ ...q, [k]: e.target.value }))} />
+                          {l.roundedUp && <div className="muted small preview-why">{l.roundedUp}</div>}
                         </td>
                         <td className="num">{formatMoney(l.unitCostCents)}</td>
                         <td className="num">{formatMoney((Number(qty[k]) || 0) * l.unitCostCents)}</td>

@@ -1,10 +1,12 @@
-// The backorder report's filters: warehouse, supplier, channel, and the net-need and preorder switches.
+// The backorder report's filters: warehouse, supplier, channel, reorder-point rows, and the net-need
+// and preorder switches.
 import { FormField, CheckboxField } from "../../../components/ui/form-field.tsx";
 import { useSupplierOptions } from "../../../lib/lookups.ts";
 import { WarehouseSelect } from "../../../components/warehouse-select.tsx";
 import { useChannelOptions } from "../../../lib/lookups.ts";
 
-export type ReportFilterValues = { warehouseId: string; supplierId: string; channelId: string; onlyNetNeed: boolean; preorderOnly: boolean };
+export type ReorderRows = "" | "exclude" | "only";
+export type ReportFilterValues = { warehouseId: string; supplierId: string; channelId: string; reorder: ReorderRows; onlyNetNeed: boolean; preorderOnly: boolean };
 
 /** The report's filters; every value lives in the URL (the page owns the state). */
 export function ReportFilters({ value, onChange }: { value: ReportFilterValues; onChange: (patch: Partial<ReportFilterValues>) => void }) {
@@ -31,6 +33,13 @@ export function ReportFilters({ value, onChange }: { value: ReportFilterValues; 
               {c.name}
             </option>
           ))}
+        </select>
+      </FormField>
+      <FormField label="Reorder points">
+        <select value={value.reorder} onChange={(e) => onChange({ reorder: e.target.value as ReorderRows })}>
+          <option value="">Backorders and items below their reorder point</option>
+          <option value="exclude">Backorders only</option>
+          <option value="only">Below reorder point only</option>
         </select>
       </FormField>
       <div className="stack">

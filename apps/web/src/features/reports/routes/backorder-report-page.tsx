@@ -24,6 +24,7 @@ function useReportQuery() {
     warehouseId: params.get("warehouseId") ?? "",
     supplierId: params.get("supplierId") ?? "",
     channelId: params.get("channelId") ?? "",
+    reorder: ((r) => (r === "exclude" || r === "only" ? r : ""))(params.get("reorder")),
     onlyNetNeed: params.get("onlyNetNeed") === "true",
     preorderOnly: params.get("preorderOnly") === "true",
   };
@@ -40,7 +41,7 @@ function useReportQuery() {
       },
       { replace: true },
     );
-  const query: TBackorderReportQuery = { ...filters, sort };
+  const query: TBackorderReportQuery = { ...filters, reorder: filters.reorder || undefined, sort };
   return { filters, sort, query, update };
 }
 
@@ -123,7 +124,7 @@ export function BackorderReportPage() {
         <ErrorAlert error={report.error} />
       ) : rows.length === 0 ? (
         <EmptyState title="Nothing is short">
-          <p>No open order waits for stock{filters.warehouseId || filters.supplierId || filters.channelId || filters.onlyNetNeed || filters.preorderOnly ? " with these filters" : ""}.</p>
+          <p>No open order waits for stock{filters.warehouseId || filters.supplierId || filters.channelId || filters.reorder || filters.onlyNetNeed || filters.preorderOnly ? " with these filters" : ""}.</p>
         </EmptyState>
       ) : (
         <>
