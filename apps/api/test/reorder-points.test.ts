@@ -86,6 +86,10 @@ describe("reorder points in the backorder report", () => {
     // The charts count today's short units only.
     const summary = await shop.purchaser.get(`/api/v1/reports/backorders/summary`);
     expect(summary.body.topSkus.map((x: any) => x.productId)).toEqual([s.id]);
+    // So does the dashboard: one SKU short by 3, 3 to buy for today's backorders.
+    const dashboard = await shop.purchaser.get(`/api/v1/dashboard`);
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.shortfall.days.at(-1)).toMatchObject({ unitsShort: 3, netToBuy: 3, skusShort: 1 });
   });
 
   it("the SQL's net to buy is the domain's (s, nQ) rule for every row with a reorder point", async () => {

@@ -1,6 +1,7 @@
 // The shortfall trend's history: per warehouse and UTC day, the backorder report's totals (units
 // short, net to buy, SKUs short) and the backordered open orders. `readShortfallNow` computes them
-// from the report's own SQL (purchasing/report-query.ts) and the order counters; the hourly job
+// from the report's own SQL (purchasing/report-query.ts; today's backorders, reorder-point rows left out)
+// and the order counters; the hourly job
 // `shortfall_snapshots` enqueues one `shortfall_snapshot` per company, which upserts today's rows
 // (the day's last run stands). The dashboard reads saved days and computes today live.
 import { Prisma, asUser, inTenant, type Tx } from "../../db/client.ts";
@@ -21,7 +22,7 @@ export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 export async function readShortfallNow(tx: Tx, tenantId: string, warehouseId?: string): Promise<ShortfallFigures[]> {
   const rows = await tx.$queryRaw<{ warehouse_id: string; units_short: number; net_to_buy: number; skus_short: number; backordered_orders: number }[]>`
     WITH report AS (
-      SELECT x.warehouse_id::uuid AS warehouse_id, x.shortfall, x.net_to_buy FROM (${reportRowsSql(tenantId, { warehouseId }, "net_need")}) x
+      SELECT x.warehouse_id::uuid AS warehouse_id, x.shortfall, x.net_to_buy FROM (${reportRowsSql(tenantId, { warehouseId, reorder: "exclude" }, "net_need")}) x
     ),
     short AS (
       SELECT warehouse_id, sum(shortfall)::float8 AS units_short, sum(net_to_buy)::float8 AS net_to_buy, count(*)::int AS skus_short FROM report GROUP BY 1
