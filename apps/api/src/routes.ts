@@ -22,5 +22,7 @@ import { stagingRoutes } from "./features/staging/routes.ts";
 import { pickListRoutes } from "./features/pick-lists/routes.ts";
 import { dashboardRoutes } from "./features/dashboard/routes.ts";
 import { importRoutes } from "./features/imports/routes.ts";
+import { customerPolicyRoutes } from "./features/customer-policies/routes.ts";
+import { orderReturnRoutes, returnRoutes } from "./features/returns/routes.ts";
 
-export const apiRouters = [authRoutes, myInvitationRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, invitationRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, preferenceRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, reorderPointRoutes, stagingRoutes, pickListRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes, dashboardRoutes, importRoutes];
+export const apiRouters = [authRoutes, myInvitationRoutes, warehouseRoutes, containerRoutes, productRoutes, supplierRoutes, channelRoutes, userRoutes, apiTokenRoutes, invitationRoutes, settingsRoutes, stockRoutes, allocationRoutes, orderListRoutes, savedViewRoutes, preferenceRoutes, orderRoutes, oversellRoutes, storeOrderRoutes, orderShipmentRoutes, shipmentRoutes, orderOutboxRoutes, backorderReportRoutes, purchaseOrderRoutes, reorderPointRoutes, stagingRoutes, pickListRoutes, integrationRoutes, channelSyncRoutes, productReviewRoutes, backgroundJobRoutes, dashboardRoutes, importRoutes, customerPolicyRoutes, orderReturnRoutes, returnRoutes];

@@ -5,6 +5,7 @@ import { ZOrderAction } from "./actions.ts";
 import { ORDER_TOTAL_TOO_LARGE, orderTotalFits, ZDateOnly, ZDateTime, ZId, ZQuantity, ZInt } from "./common.ts";
 import { ZChannelKind, ZFulfillmentMode } from "./channels.ts";
 import { ZOutboxStatus } from "./integrations.ts";
+import { ZOrderReturns } from "./returns.ts";
 import { ZWarehouseAddress } from "./warehouses.ts";
 
 export const ZOrderStatus = z.enum(["open", "on_hold", "partially_shipped", "shipped", "cancelled"]);
@@ -254,6 +255,8 @@ export const ZOrderDetail = z.object({
   refunds: z.array(ZRefund),
   money: ZOrderMoney,
   conflicts: z.array(ZOrderConflict),
+  /** Its returns, what each shipped line may still return, and whether this user may create one (returns.ts). */
+  returns: ZOrderReturns,
   /** What the current user may do on this order now (role × state, packages/contracts/src/actions.ts). */
   allowedActions: z.array(ZOrderAction),
 });

@@ -140,6 +140,8 @@ function noteText(type: string, p: any, number: string): string | null {
       return `Backorder Desk exchanged ${p.quantity ?? ""} × ${p.fromSku ?? p.oldSku ?? "an item"} for ${p.toSku ?? p.newSku ?? "another item"} on ${number}.${reason}`;
     case "order.edited":
       return `Backorder Desk edited ${number}: ${Object.keys(p.diff ?? {}).join(", ") || "details"}.`;
+    case "return.received":
+      return `Backorder Desk received return ${p.returnNumber ?? ""} of ${number}: ${(p.lines ?? []).map((l: any) => `${l.quantity} × ${l.sku} (${l.condition})`).join(", ")}.`;
     case "payment.requested":
       return `The customer owes ${money(p.amountCents ?? 0)} on ${number} (exchange for a dearer item): please collect it.${reason}`;
     default:

@@ -1,10 +1,11 @@
 // The order detail: order fields, lines with their allocation and what the warehouse has
-// free, hard allocations, shipments, notes, timeline (newest first) and refunds.
+// free, hard allocations, shipments, notes, timeline (newest first), refunds and returns.
 import { allowedOrderActions } from "@bod/contracts/actions";
 import type { TOrderDetail, TShipment } from "@bod/contracts/orders";
 import { inTenant, type Tx } from "../../db/client.ts";
 import { notFound } from "../../http/errors.ts";
 import { isOverdue } from "../order-list/service.ts";
+import { readOrderReturns } from "../returns/queries.ts";
 import type { RequestContext } from "../../http/types.ts";
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -141,6 +142,7 @@ export async function readOrderDetail(tx: Tx, ctx: Pick<RequestContext, "tenantI
       createdAt: c.createdAt.toISOString(),
       resolvedAt: c.resolvedAt?.toISOString() ?? null,
     })),
+    returns: await readOrderReturns(tx, ctx, { id: order.id, status: order.status }),
   };
   return { ...detail, allowedActions: allowedOrderActions(ctx.role, detail) };
 }

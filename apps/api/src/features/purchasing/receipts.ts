@@ -7,6 +7,7 @@ import { inTenant } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { recomputeAfterIncrease } from "../allocation/increase.ts";
+import { improvedOrders } from "../allocation/improved.ts";
 import { recordStockMovements } from "../stock/ledger.ts";
 import { bumpPurchaseOrder, lockPurchaseOrder, refuseUnless, type LockedPurchaseOrder } from "./po-write.ts";
 import { readPurchaseOrder, readReceipts } from "./po-read.ts";
@@ -85,17 +86,11 @@ export function receivePurchaseOrder(ctx: RequestContext, poId: string, input: R
       tenantId,
       receiving.map((r) => ({ warehouseId: po.warehouseId, productId: r.line.productId, quantity: r.quantity, supply: { id: r.line.id, openBefore: Math.max(0, r.line.ordered - r.line.received) } })),
     );
-    const improved = outcome.changed.filter((c) => c.after === "fulfillable" || c.after === "partially_fulfillable");
-    const numbers = improved.length
-      ? await tx.salesOrder.findMany({ where: { tenantId, id: { in: improved.map((c) => c.orderId) } }, select: { id: true, number: true }, orderBy: { number: "asc" } })
-      : [];
-    const after = new Map(improved.map((c) => [c.orderId, c.after]));
     const [created] = await readReceipts(tx, tenantId, { id: receipt.id });
     return {
       receipt: created!,
       purchaseOrder: await readPurchaseOrder(tx, ctx, po.id),
-      ordersNowFulfillable: numbers.filter((o) => after.get(o.id) === "fulfillable").map((o) => ({ orderId: o.id, number: o.number })),
-      ordersNowPartiallyFulfillable: numbers.filter((o) => after.get(o.id) === "partially_fulfillable").map((o) => ({ orderId: o.id, number: o.number })),
+      ...(await improvedOrders(tx, tenantId, outcome)),
     };
   });
 }
