@@ -244,8 +244,12 @@ export class RequestSql {
   /** Positional-parameter SQL in the transaction; a `prepared` one is planned once per connection. */
   readonly exec: ReadExec = async (sql, params = []) => {
     if (!this.client) throw new Error("the request's transaction has ended");
-    return (await this.client.query(typeof sql === "string" ? { text: sql, values: params } : { ...sql, values: params })).rows;
+    const running = this.client.query(typeof sql === "string" ? { text: sql, values: params } : { ...sql, values: params });
+    this.running = running.catch(() => {});
+    return (await running).rows;
   };
+  /** The statement in flight: ending waits for it (a client gone mid-request closes the response while the handler reads). */
+  private running: Promise<unknown> = Promise.resolve();
 
   /** Commits (or rolls back) and gives the connection back; a second call does nothing. */
   async end(commit = true): Promise<void> {
@@ -253,6 +257,7 @@ export class RequestSql {
     if (!client) return;
     this.client = undefined;
     try {
+      await this.running;
       await client.query(commit ? "COMMIT" : "ROLLBACK");
       client.off("error", ignoreError);
       client.release();
