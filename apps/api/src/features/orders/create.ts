@@ -1,6 +1,7 @@
 // Creating (importing) orders: resolve channel, warehouse and products, lock the keys the
 // lines will take stock from, number the orders, write them, let the engine allocate, and flag
-// those whose channel does not accept backorders and that cannot ship on arrival. One order
+// those that cannot ship on arrival where backorders are refused — by the customer's policy, else
+// the channel's setting (docs/decisions/020); a ship-complete customer's orders ship whole. One order
 // (the API) or many in one transaction (a batch of store webhooks): the same statements, set-based.
 import type { TOrderDetail, TOrderLineInput, ZCreateOrderRequest } from "@bod/contracts/orders";
 import type { z } from "zod";
@@ -8,6 +9,7 @@ import { inTenant, type Tx } from "../../db/client.ts";
 import { AppError, notFound } from "../../http/errors.ts";
 import type { RequestContext } from "../../http/types.ts";
 import { lockStockKeys } from "../stock/ledger.ts";
+import { policiesForEmails } from "../customer-policies/service.ts";
 import { readOrderDetail } from "./detail.ts";
 import { addOrderEvents, nextNumbers, settleOrders } from "./write.ts";
 
@@ -117,6 +119,10 @@ export async function insertOrders(tx: Tx, ctx: RequestContext, channel: Channel
   const numbers = await nextNumbers(tx, tenantId, "sales_order", "SO-", orders.length);
   const fallbackMode =
     channel.defaultFulfillmentMode ?? (orders.some((o) => !o.fulfillmentMode) ? (await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultFulfillmentMode: true } })).defaultFulfillmentMode : "ship_partial");
+  // The customer's policy overrides the channel's: refuse, accept, or ship complete (unless the order names its mode).
+  const policies = await policiesForEmails(tx, tenantId, orders.map((o) => o.customerEmail));
+  const policyOf = orders.map((o) => (o.customerEmail ? policies.get(o.customerEmail.trim().toLowerCase()) : undefined));
+  const modeOf = (o: NewOrder, i: number) => o.fulfillmentMode ?? (policyOf[i] === "ship_complete" ? "ship_complete" : fallbackMode);
   const col = <T>(f: (o: NewOrder, i: number) => T) => orders.map(f);
   const inserted = await tx.$queryRaw<{ id: string; number: string }[]>`
     INSERT INTO sales_orders (tenant_id, number, channel_id, external_id, warehouse_id, customer_name, customer_email, shipping_address, order_date, ship_by,
@@ -125,7 +131,7 @@ export async function insertOrders(tx: Tx, ctx: RequestContext, channel: Channel
       v.priority, v.mode::"FulfillmentMode", coalesce(string_to_array(nullif(v.tags, ''), chr(31)), '{}'), v.shipping, v.tax, v.paid, v.store_name, v.store_updated
     FROM unnest(${numbers}::text[], ${col((o) => o.externalId)}::text[], ${col((o) => o.warehouseId)}::uuid[], ${col((o) => o.customerName)}::text[], ${col((o) => o.customerEmail)}::text[],
       ${col((o) => o.shippingAddress)}::text[], ${col((o) => o.orderDate)}::timestamptz[], ${col((o) => o.shipBy)}::timestamptz[], ${col((o) => o.priority)}::int[],
-      ${col((o) => o.fulfillmentMode ?? fallbackMode)}::text[], ${col((o) => o.tags.join("\u001f"))}::text[], ${col((o) => o.shippingCents)}::int[], ${col((o) => o.taxCents)}::int[],
+      ${col(modeOf)}::text[], ${col((o) => o.tags.join("\u001f"))}::text[], ${col((o) => o.shippingCents)}::int[], ${col((o) => o.taxCents)}::int[],
       ${col((o) => o.lines.reduce((s, l) => s + l.quantity * l.unitPriceCents, 0) + o.shippingCents + o.taxCents)}::int[], ${col((o) => o.storeOrderName)}::text[], ${col((o) => o.storeUpdatedAt)}::timestamptz[])
       AS v(number, external_id, warehouse_id, customer_name, customer_email, shipping_address, order_date, ship_by, priority, mode, tags, shipping, tax, paid, store_name, store_updated)
     RETURNING id::text, number`;
@@ -145,16 +151,24 @@ export async function insertOrders(tx: Tx, ctx: RequestContext, channel: Channel
     orders.map((o, i) => ({
       orderId: ids[i]!,
       type: "imported",
-      message: `Imported from ${channel.name}${o.externalId ? ` (${o.storeOrderName ?? o.externalId})` : ""} with ${o.lines.length} line(s)`,
-      data: { channelId: channel.id, externalId: o.externalId, via: ctx.via },
+      message: `Imported from ${channel.name}${o.externalId ? ` (${o.storeOrderName ?? o.externalId})` : ""} with ${o.lines.length} line(s)${policyOf[i] ? `; customer policy: ${POLICY_WORDS[policyOf[i]!]}` : ""}`,
+      data: { channelId: channel.id, externalId: o.externalId, via: ctx.via, ...(policyOf[i] ? { customerPolicy: policyOf[i] } : {}) },
     })),
   );
-  if (!channel.acceptsBackorders) await flagUnpromised(tx, ctx, channel, ids);
+  const refused = ids.flatMap((id, i) => (policyOf[i] === "refuse" || (policyOf[i] === undefined && !channel.acceptsBackorders) ? [{ id, byCustomer: policyOf[i] === "refuse" }] : []));
+  if (refused.length) await flagUnpromised(tx, ctx, channel, refused);
   return ids;
 }
 
-/** Orders of a channel that does not accept backorders and that cannot ship on arrival are tagged for a manager. */
-async function flagUnpromised(tx: Tx, ctx: RequestContext, channel: ChannelForOrders, ids: string[]) {
+const POLICY_WORDS = { accept: "accept backorders", refuse: "refuse backorders", ship_complete: "ship complete" } as const;
+
+/**
+ * Orders that cannot ship on arrival where backorders are refused (the customer's policy, or the
+ * channel's setting when the customer has none) are tagged for a manager.
+ */
+async function flagUnpromised(tx: Tx, ctx: RequestContext, channel: ChannelForOrders, refused: { id: string; byCustomer: boolean }[]) {
+  const ids = refused.map((r) => r.id);
+  const byCustomer = new Set(refused.filter((r) => r.byCustomer).map((r) => r.id));
   const flagged = await tx.$queryRaw<{ id: string; fulfillability: string | null }[]>`
     UPDATE sales_orders SET tags = array_append(tags, ${NO_BACKORDERS_TAG})
     WHERE tenant_id = ${ctx.tenantId}::uuid AND id = ANY(${ids}::uuid[]) AND fulfillability IS DISTINCT FROM 'fulfillable' AND NOT (${NO_BACKORDERS_TAG} = ANY(tags))
@@ -165,8 +179,8 @@ async function flagUnpromised(tx: Tx, ctx: RequestContext, channel: ChannelForOr
     flagged.map((f) => ({
       orderId: f.id,
       type: "tagged",
-      message: `${channel.name} does not accept backorders and this order is ${f.fulfillability?.replace("_", " ") ?? "not fulfillable"} on arrival: tagged "${NO_BACKORDERS_TAG}" for a manager to decide`,
-      data: { add: [NO_BACKORDERS_TAG], fulfillability: f.fulfillability },
+      message: `${byCustomer.has(f.id) ? "The customer's backorder policy refuses backorders" : `${channel.name} does not accept backorders`} and this order is ${f.fulfillability?.replace("_", " ") ?? "not fulfillable"} on arrival: tagged "${NO_BACKORDERS_TAG}" for a manager to decide`,
+      data: { add: [NO_BACKORDERS_TAG], fulfillability: f.fulfillability, refusedBy: byCustomer.has(f.id) ? "customer_policy" : "channel" },
     })),
   );
 }
