@@ -118,7 +118,7 @@ describe("returns", () => {
 
     // A line that has not shipped, and a receipt above what is expected.
     const open = await shop.order([{ productId: a.id, quantity: 1 }]);
-    const unshipped = await shop.createReturn(open.id, [{ lineId: open.lines[0].id, quantity: 1, condition: "restock" }]);
+    const unshipped = await shop.createReturn(open.id, [{ lineId: open.lines[0]!.id, quantity: 1, condition: "restock" }]);
     expect(unshipped.status).toBe(422);
     expect(unshipped.body.error.details[0].path).toBe("lines.0.quantity");
     const tooMany = await shop.staff.post(`/api/v1/returns/${again.body.id}/receipts`, { lines: [{ returnLineId: again.body.lines[0].id, quantity: 2 }] });
