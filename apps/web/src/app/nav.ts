@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/orders", label: "Orders", group: "Work" },
   { to: "/purchasing", label: "Purchasing", group: "Work" },
   { to: "/receiving", label: "Receiving", group: "Work" },
+  { to: "/returns", label: "Returns", group: "Work", roles: AREA_ROLES.returns },
   { to: "/staging", label: "Staging", group: "Work" },
   { to: "/pick-lists", label: "Pick lists", group: "Work", roles: AREA_ROLES.pickLists },
   { to: "/reports", label: "Reports", group: "Work" },

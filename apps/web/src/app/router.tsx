@@ -23,6 +23,8 @@ const PurchaseOrderPage = lazyPage(() => import("../features/purchasing/routes/p
 const PurchaseOrderPrintPage = lazyPage(() => import("../features/purchasing/routes/purchase-order-print-page.tsx"), "PurchaseOrderPrintPage");
 const ReceivingPage = lazyPage(() => import("../features/receiving/routes/receiving-page.tsx"), "ReceivingPage");
 const ReceivePage = lazyPage(() => import("../features/receiving/routes/receive-page.tsx"), "ReceivePage");
+const ReturnsPage = lazyPage(() => import("../features/returns/routes/returns-page.tsx"), "ReturnsPage");
+const ReturnPage = lazyPage(() => import("../features/returns/routes/return-page.tsx"), "ReturnPage");
 const StagingPage = lazyPage(() => import("../features/staging/routes/staging-page.tsx"), "StagingPage");
 const PickPage = lazyPage(() => import("../features/staging/routes/pick-page.tsx"), "PickPage");
 const StagingSlipPage = lazyPage(() => import("../features/staging/routes/staging-slip-page.tsx"), "StagingSlipPage");
@@ -77,6 +79,8 @@ const routes: RouteObject[] = [
               { path: "purchasing/:poId/print", element: <PurchaseOrderPrintPage /> },
               { path: "receiving", element: <ReceivingPage /> },
               { path: "receiving/:poId", element: <ReceivePage /> },
+              { path: "returns", element: <RequireRole roles={AREA_ROLES.returns} title="Returns"><ReturnsPage /></RequireRole> },
+              { path: "returns/:returnId", element: <RequireRole roles={AREA_ROLES.returns} title="Returns"><ReturnPage /></RequireRole> },
               { path: "staging", element: <StagingPage /> },
               { path: "pick-lists", element: <RequireRole roles={AREA_ROLES.pickLists} title="Pick lists"><PickListsPage /></RequireRole> },
               { path: "pick-lists/:pickListId", element: <RequireRole roles={AREA_ROLES.pickLists} title="Pick lists"><PickListPage /></RequireRole> },

@@ -1,6 +1,7 @@
 // The role groups the API checks (@bod/contracts/roles), so the SPA hides what a role may not do.
 import type { TRole } from "@bod/contracts/common";
 import { ROLE_GROUPS } from "@bod/contracts/roles";
+import { RETURN_READ_ROLES } from "@bod/contracts/returns";
 
 export { ROLE_GROUPS };
 
@@ -18,6 +19,7 @@ export function roleList(group: readonly TRole[]) {
 /** Areas only some roles may open: the navigation hides them and the route guard explains. */
 export const AREA_ROLES = {
   pickLists: ROLE_GROUPS.stock,
+  returns: RETURN_READ_ROLES,
   warehouses: ROLE_GROUPS.managers,
   channels: ROLE_GROUPS.managers,
   integrations: ROLE_GROUPS.managers,

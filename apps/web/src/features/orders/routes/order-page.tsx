@@ -23,6 +23,7 @@ import { StoreMessages } from "../components/store-messages.tsx";
 import { AREA_ROLES, hasRole } from "../../../lib/roles.ts";
 import { MoneySection, RefundsSection } from "../components/order-money.tsx";
 import { ModeForm } from "../../staging/components/staging-forms.tsx";
+import { OrderReturns } from "../../returns/components/order-returns.tsx";
 import "../orders.css";
 
 export function OrderPage() {
@@ -133,6 +134,7 @@ export function OrderPage() {
         <div>
           <ShipmentsList order={o} />
           <RefundsSection order={o} />
+          <OrderReturns order={o} />
           <StoreMessages order={o} canOpenIntegrations={hasRole(me.role, AREA_ROLES.integrations)} />
         </div>
         <div>
