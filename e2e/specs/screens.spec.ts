@@ -68,6 +68,7 @@ test("every main screen fits a desktop, a tablet and a phone, and passes axe-cor
   const pickList = await co.post<{ pickList: { id: string; number: string } }>("/pick-lists", { orderIds: [fulfillable.id] }, key());
   const product = co.products.get(cup.sku)!;
   const supplier = await co.post<{ id: string }>("/suppliers", { name: "Screens Supply Co" });
+  await co.post("/customer-policies", { email: "one-parcel@screens.example", name: "Olive One-Parcel", policy: "ship_complete", note: "Wants everything in one box" });
 
   const screens: Screen[] = [
     { name: "dashboard", path: "/", ready: async (p) => { await heading("Dashboard")(p); await expect(p.locator(".recharts-surface").first()).toBeVisible(); } },
@@ -96,6 +97,7 @@ test("every main screen fits a desktop, a tablet and a phone, and passes axe-cor
     { name: "product", path: `/products/${product.id}`, ready: async (p) => { await expect(p.getByRole("heading", { level: 1 })).toBeVisible(); await expect(p.getByText(cup.sku).first()).toBeVisible(); } },
     { name: "product-new", path: "/products/new", ready: async (p) => { await expect(p.getByRole("heading", { level: 1 })).toBeVisible(); } },
     { name: "suppliers", path: "/suppliers", ready: async (p) => { await heading("Suppliers")(p); await expect(p.getByText("Screens Supply Co").first()).toBeVisible(); } },
+    { name: "customer-policies", path: "/customer-policies", ready: async (p) => { await heading("Customer policies")(p); await expect(p.getByText("one-parcel@screens.example")).toBeVisible(); } },
     { name: "supplier", path: `/suppliers/${supplier.id}`, ready: async (p) => { await expect(p.getByRole("heading", { level: 1, name: /Screens Supply Co/ })).toBeVisible(); } },
     { name: "warehouses", path: "/warehouses", ready: heading("Warehouses") },
     { name: "warehouse", path: `/warehouses/${co.warehouse.id}`, ready: async (p) => { await expect(p.getByRole("heading", { level: 1 })).toBeVisible(); await expect(p.getByText(s.staging.code).first()).toBeVisible(); } },

@@ -17,9 +17,11 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/stock", label: "Stock", group: "Catalog" },
   { to: "/products", label: "Products", group: "Catalog" },
   { to: "/suppliers", label: "Suppliers", group: "Catalog" },
+  { to: "/customer-policies", label: "Customer policies", group: "Catalog" },
   { to: "/warehouses", label: "Warehouses", group: "Admin", roles: AREA_ROLES.warehouses },
   { to: "/channels", label: "Channels", group: "Admin", roles: AREA_ROLES.channels },
   { to: "/integrations", label: "Integrations", group: "Admin", roles: AREA_ROLES.integrations },
+  { to: "/imports", label: "Imports", group: "Admin", roles: AREA_ROLES.imports },
   { to: "/users", label: "Users", group: "Admin", roles: AREA_ROLES.users },
   { to: "/settings", label: "Settings", group: "Admin", roles: AREA_ROLES.settings },
 ];

@@ -48,6 +48,9 @@ const ChannelNewPage = lazyPage(() => import("../features/channels/routes/channe
 const ChannelPage = lazyPage(() => import("../features/channels/routes/channel-page.tsx"), "ChannelPage");
 const UsersPage = lazyPage(() => import("../features/users/routes/users-page.tsx"), "UsersPage");
 const SettingsPage = lazyPage(() => import("../features/settings/routes/settings-page.tsx"), "SettingsPage");
+const ImportsPage = lazyPage(() => import("../features/imports/routes/imports-page.tsx"), "ImportsPage");
+const ImportPage = lazyPage(() => import("../features/imports/routes/import-page.tsx"), "ImportPage");
+const CustomerPoliciesPage = lazyPage(() => import("../features/customer-policies/routes/customer-policies-page.tsx"), "CustomerPoliciesPage");
 const IntegrationsPage = lazyPage(() => import("../features/integrations/routes/integrations-page.tsx"), "IntegrationsPage");
 
 const routes: RouteObject[] = [
@@ -95,12 +98,15 @@ const routes: RouteObject[] = [
               { path: "products/new", element: <ProductNewPage /> },
               { path: "products/:productId", element: <ProductPage /> },
               { path: "suppliers", element: <SuppliersPage /> },
+              { path: "customer-policies", element: <CustomerPoliciesPage /> },
               { path: "suppliers/:supplierId", element: <SupplierPage /> },
               { path: "warehouses", element: <RequireRole roles={AREA_ROLES.warehouses} title="Warehouses"><WarehousesPage /></RequireRole> },
               { path: "warehouses/:warehouseId", element: <RequireRole roles={AREA_ROLES.warehouses} title="Warehouses"><WarehousePage /></RequireRole> },
               { path: "channels", element: <RequireRole roles={AREA_ROLES.channels} title="Channels"><ChannelsPage /></RequireRole> },
               { path: "channels/new", element: <RequireRole roles={AREA_ROLES.channels} title="Channels"><ChannelNewPage /></RequireRole> },
               { path: "channels/:channelId", element: <RequireRole roles={AREA_ROLES.channels} title="Channels"><ChannelPage /></RequireRole> },
+              { path: "imports", element: <RequireRole roles={AREA_ROLES.imports} title="Imports"><ImportsPage /></RequireRole> },
+              { path: "imports/:importId", element: <RequireRole roles={AREA_ROLES.imports} title="Imports"><ImportPage /></RequireRole> },
               {
                 path: "integrations",
                 element: (

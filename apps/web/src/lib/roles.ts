@@ -23,6 +23,7 @@ export const AREA_ROLES = {
   warehouses: ROLE_GROUPS.managers,
   channels: ROLE_GROUPS.managers,
   integrations: ROLE_GROUPS.managers,
+  imports: ROLE_GROUPS.managers,
   users: ROLE_GROUPS.admin,
   settings: ROLE_GROUPS.admin,
 } as const;
