@@ -37,7 +37,10 @@ export function ReturnPage() {
 }
 
 function ReturnScreen({ r }: { r: TReturn }) {
-  const [result, setResult] = useState<{ res: TReceiveReturnResponse; restocked: number }>();
+  // The mutation lives here, not in the receive section: that section goes away once nothing more is expected.
+  const receive = useReceiveReturn(r.id);
+  const [dismissed, setDismissed] = useState<TReceiveReturnResponse>();
+  const result = receive.data && receive.data !== dismissed ? receive.data : undefined;
   const may = (a: TReturn["allowedActions"][number]) => r.allowedActions.includes(a);
   const action = useReturnAction(r.id);
   return (
@@ -58,8 +61,8 @@ function ReturnScreen({ r }: { r: TReturn }) {
           ]}
         />
       </div>
-      {result && <ReturnReceiptSummary result={result.res} restocked={result.restocked} onDismiss={() => setResult(undefined)} />}
-      {may("receive") && <ReceiveSection r={r} onReceived={(res, restocked) => setResult({ res, restocked })} />}
+      {result && <ReturnReceiptSummary result={result} restocked={restockedBy(result)} onDismiss={() => setDismissed(result)} />}
+      {may("receive") && <ReceiveSection r={r} receive={receive} />}
       <section className="card">
         <h2>Lines</h2>
         <Table
@@ -119,10 +122,12 @@ function ReturnScreen({ r }: { r: TReturn }) {
   );
 }
 
-function ReceiveSection({ r, onReceived }: { r: TReturn; onReceived: (res: TReceiveReturnResponse, restocked: number) => void }) {
+/** Units of the receipt just posted that went back to stock. */
+const restockedBy = (res: TReceiveReturnResponse) => (res.return.receipts.at(-1)?.lines ?? []).filter((l) => l.condition === "restock").reduce((s, l) => s + l.quantity, 0);
+
+function ReceiveSection({ r, receive }: { r: TReturn; receive: ReturnType<typeof useReceiveReturn> }) {
   const scan = useReturnScan(r);
   const scanRef = useRef<HTMLInputElement>(null);
-  const receive = useReceiveReturn(r.id);
   const key = useIdempotencyKey();
   const toast = useToast();
   const total = scan.lines.reduce((s, l) => s + l.quantity, 0);
@@ -134,14 +139,12 @@ function ReceiveSection({ r, onReceived }: { r: TReturn; onReceived: (res: TRece
 
   function submit() {
     const body = { lines: scan.lines };
-    const restocked = scan.lines.reduce((s, l) => s + (r.lines.find((x) => x.id === l.returnLineId)?.condition === "restock" ? l.quantity : 0), 0);
     receive.mutate(
       { body, idempotencyKey: key.current() },
       {
-        onSuccess: (res) => {
+        onSuccess: () => {
           key.renew();
           scan.reset();
-          onReceived(res, restocked);
           toast(`Received ${total} unit${total === 1 ? "" : "s"} on ${r.number}`);
           setTimeout(() => scanRef.current?.focus(), 0);
         },
