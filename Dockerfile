@@ -6,15 +6,20 @@
 #   docker run backorder-desk node apps/api/dist/migrate.js     # apply migrations, exit
 # docker-compose.yml wires them to PostgreSQL; docs/operations.md says what to set.
 
-# ---- build: every dependency, then the Prisma client, the SPA and the compiled server
-FROM node:20-bookworm-slim AS build
+# ---- manifests: the lockfile and every workspace's package.json, which npm ci reads
+FROM node:20-bookworm-slim AS manifests
 WORKDIR /app
-ENV SCARF_ANALYTICS=false npm_config_fund=false npm_config_audit=false
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
 COPY packages/domain/package.json packages/domain/
 COPY packages/contracts/package.json packages/contracts/
+
+# ---- build: every dependency, then the Prisma client, the SPA and the compiled server
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV SCARF_ANALYTICS=false npm_config_fund=false npm_config_audit=false
+COPY --from=manifests /app ./
 RUN npm ci
 COPY . .
 RUN npm run build
@@ -23,11 +28,7 @@ RUN npm run build
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 ENV SCARF_ANALYTICS=false npm_config_fund=false npm_config_audit=false
-COPY package.json package-lock.json ./
-COPY apps/api/package.json apps/api/
-COPY apps/web/package.json apps/web/
-COPY packages/domain/package.json packages/domain/
-COPY packages/contracts/package.json packages/contracts/
+COPY --from=manifests /app ./
 COPY scripts/prune-dev-optional.mjs scripts/
 RUN npm ci --omit=dev && node scripts/prune-dev-optional.mjs && npm cache clean --force
 

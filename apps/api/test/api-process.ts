@@ -136,3 +136,32 @@ export async function callApi<T = any>(
   }
   return { status: res.status, body: parsed, headers: res.headers };
 }
+
+/**
+ * Starts a job worker process (source or compiled) on the test database, checks it joined the
+ * queue's worker list, sends SIGTERM, and resolves with its exit code, what it printed, and how
+ * many worker-list rows it left behind.
+ */
+export async function workerUntilSigterm(build: "source" | "compiled"): Promise<{ code: number | null; output: string; rowsWhileRunning: number; rowsAfter: number }> {
+  const child = spawn(process.execPath, serverCommand(build, "worker"), {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", DATABASE_URL: testEnv.appDatabaseUrl, MIGRATION_DATABASE_URL: testEnv.ownerDatabaseUrl, LOG_LEVEL: "silent", WORKER_CONCURRENCY: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  void exited.then(() => running.delete(child));
+  const rows = async () => (await testEnv.superuser.query(`SELECT count(*)::int AS n FROM bod_queue.workers WHERE pid = $1`, [child.pid])).rows[0].n as number;
+  for (let i = 0; i < 300 && !output.includes("job worker running") && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 100));
+  if (!output.includes("job worker running")) {
+    child.kill("SIGKILL");
+    throw new Error(`the worker did not start: ${output}`);
+  }
+  const rowsWhileRunning = await rows();
+  child.kill("SIGTERM");
+  const code = await exited;
+  return { code, output, rowsWhileRunning, rowsAfter: await rows() };
+}

@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, PASSWORD, uniqueEmail } from "./client.ts";
-import { callApi, killApiProcesses, serverCommand, startApiProcess } from "./api-process.ts";
+import { callApi, killApiProcesses, serverCommand, startApiProcess, workerUntilSigterm } from "./api-process.ts";
 import { testEnv } from "./env.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -117,25 +117,10 @@ describe("the compiled server", () => {
   }, 60_000);
 
   it("worker.js joins the job queue and leaves it on SIGTERM", async () => {
-    const child = spawn(process.execPath, serverCommand("compiled", "worker"), {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? "", DATABASE_URL: testEnv.appDatabaseUrl, MIGRATION_DATABASE_URL: testEnv.ownerDatabaseUrl, LOG_LEVEL: "silent", WORKER_CONCURRENCY: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    try {
-      for (let i = 0; i < 300 && !output.includes("job worker running"); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(output).toContain("job worker running");
-      const rows = async () => (await testEnv.superuser.query(`SELECT count(*)::int AS n FROM bod_queue.workers WHERE pid = $1`, [child.pid])).rows[0].n;
-      expect(await rows()).toBeGreaterThan(0);
-      child.kill("SIGTERM");
-      expect(await exited).toBe(0);
-      expect(await rows()).toBe(0);
-    } finally {
-      if (child.exitCode === null) child.kill("SIGKILL");
-    }
+    const run = await workerUntilSigterm("compiled");
+    expect(run.rowsWhileRunning).toBeGreaterThan(0);
+    expect(run.code).toBe(0);
+    expect(run.output).toContain("SIGTERM: letting running jobs finish");
+    expect(run.rowsAfter).toBe(0);
   }, 60_000);
 });

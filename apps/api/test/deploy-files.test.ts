@@ -28,9 +28,8 @@ describe("Dockerfile", () => {
   it("installs from the lockfile with every workspace's package.json, builds, then keeps production dependencies only", () => {
     const workspaces = ["apps", "packages"].flatMap((d) => fs.readdirSync(path.join(root, d)).filter((n) => fs.existsSync(path.join(root, d, n, "package.json"))).map((n) => `${d}/${n}/package.json`));
     expect(workspaces.length).toBeGreaterThanOrEqual(4);
-    for (const s of ["build", "deps"]) {
-      for (const file of ["package.json package-lock.json", ...workspaces]) expect(stage(s)).toContain(`COPY ${file} `);
-    }
+    for (const file of ["package.json package-lock.json", ...workspaces]) expect(stage("manifests")).toContain(`COPY ${file} `);
+    for (const s of ["build", "deps"]) expect(stage(s)).toMatch(/^COPY --from=manifests \/app \.\/$/m);
     expect(stage("build")).toMatch(/^RUN npm ci$/m);
     expect(stage("build")).toMatch(/^RUN npm run build$/m);
     expect(JSON.parse(read("package.json")).scripts.build).toContain("npm run build:server");

@@ -13,7 +13,7 @@ import type pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { configTable, readConfig, readmeConfigTable, ZEnv, ConfigError, envValue } from "../src/config.ts";
 import { ApiClient, PASSWORD, uniqueEmail } from "./client.ts";
-import { backendsOf, killApiProcesses, startApiProcess, type ApiProcess } from "./api-process.ts";
+import { backendsOf, killApiProcesses, startApiProcess, workerUntilSigterm, type ApiProcess } from "./api-process.ts";
 import { testEnv } from "./env.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -190,26 +190,10 @@ describe("graceful shutdown", () => {
   });
 
   it("a worker on SIGTERM stops taking jobs, leaves the worker list and exits 0", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "apps/api/src/worker.ts")], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: testEnv.appDatabaseUrl, MIGRATION_DATABASE_URL: testEnv.ownerDatabaseUrl, LOG_LEVEL: "silent", WORKER_CONCURRENCY: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    try {
-      for (let i = 0; i < 300 && !output.includes("job worker running"); i++) await new Promise((r) => setTimeout(r, 100));
-      expect(output).toContain("job worker running");
-      const rows = async () => (await testEnv.superuser.query(`SELECT count(*)::int AS n FROM bod_queue.workers WHERE pid = $1`, [child.pid])).rows[0].n;
-      expect(await rows()).toBeGreaterThan(0);
-      child.kill("SIGTERM");
-      expect(await exited).toBe(0);
-      expect(output).toContain("SIGTERM: letting running jobs finish");
-      expect(await rows()).toBe(0);
-    } finally {
-      if (child.exitCode === null) child.kill("SIGKILL");
-    }
+    const run = await workerUntilSigterm("source");
+    expect(run.rowsWhileRunning).toBeGreaterThan(0);
+    expect(run.code).toBe(0);
+    expect(run.output).toContain("SIGTERM: letting running jobs finish");
+    expect(run.rowsAfter).toBe(0);
   });
 });
