@@ -27,7 +27,7 @@ test("a purchaser sets a reorder point from a suggestion and buys before orders 
   }
 
   await page.goto(`/products/${cup.id}`);
-  const section = page.getByRole("region", { name: "Reorder points" });
+  const section = page.getByRole("region", { name: "Reorder points", exact: true });
   await expect(section.getByTestId(`reorder-${data.warehouse.code}`)).toContainText("None");
   // 12 units in 30 days = 0.4 a day; × 10 days' lead time + 2 safety = 6; 30 days' cover = 12.
   await section.getByText("Suggest from demand").click();
@@ -68,7 +68,7 @@ test("a purchaser sets a reorder point from a suggestion and buys before orders 
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/products/${cup.id}`);
-  await expect(page.getByRole("region", { name: "Reorder points" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Reorder points", exact: true })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/screens/reorder-points-390.png", fullPage: true });

@@ -28,7 +28,7 @@ test("a return received by scanning turns a waiting backorder fulfillable", asyn
 
   // The shipped order offers "Create return": one unit, back to stock, with a reason.
   await page.goto(`/orders/${sold.id}`);
-  const returns = page.getByRole("region", { name: "Returns" });
+  const returns = page.getByRole("region", { name: "Returns", exact: true });
   await returns.getByRole("button", { name: "Create return" }).click();
   await page.getByLabel(`Quantity to return of ${lamp.sku}`).fill("1");
   await expect(page.getByLabel(`Condition of ${lamp.sku}`)).toHaveValue("restock");
@@ -57,7 +57,7 @@ test("a return received by scanning turns a waiting backorder fulfillable", asyn
 
   // The returned order lists the return as received.
   await page.goto(`/orders/${sold.id}`);
-  await expect(page.getByRole("region", { name: "Returns" })).toContainText("Received");
+  await expect(page.getByRole("region", { name: "Returns", exact: true })).toContainText("Received");
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
