@@ -62,7 +62,17 @@ function CreateReturnForm({ order, onDone }: { order: TOrderDetail; onDone: () =
       ...(note.trim() ? { note: note.trim() } : {}),
       lines: chosen.map((l) => ({ lineId: l.id, quantity: Number(rows[l.id]!.quantity), condition: rows[l.id]!.condition })),
     };
-    create.mutate({ body, idempotencyKey: key.current() }, { onSuccess: (r) => (key.renew(), onDone(), navigate(`/returns/${r.id}`)) });
+    // mutateAsync, not mutate's own onSuccess: the order refetched after the write may no longer
+    // offer "Create return" (every shipped unit is on a return now), which unmounts this form, and a
+    // mutate callback of an unmounted component never runs — the page stayed on the order.
+    create
+      .mutateAsync({ body, idempotencyKey: key.current() })
+      .then((r) => {
+        key.renew();
+        navigate(`/returns/${r.id}`);
+        onDone();
+      })
+      .catch(() => {}); // shown by <ErrorAlert error={create.error} />
   }
 
   const shown = ["reason", "note", ...lines.flatMap((_, i) => [`lines.${i}.quantity`, `lines.${i}.condition`])];
