@@ -1,4 +1,4 @@
-import type { EngineIndex } from "./engine-index.ts";
+import type { EngineIndex, KitIndex } from "./engine-index.ts";
 import type { AllocationPolicy } from "./types.ts";
 
 /**
@@ -15,7 +15,69 @@ import type { AllocationPolicy } from "./types.ts";
  * Returns allocated (hard + soft) per line, indexed like `input.lines`.
  */
 export function allocateStock(index: EngineIndex, policy: AllocationPolicy): Float64Array {
-  return policy === "complete_orders_first" ? allocateCompleteOrdersFirst(index) : allocateStrictPriority(index);
+  if (policy === "complete_orders_first") return allocateCompleteOrdersFirst(index);
+  if (index.kits === null) return allocateStrictPriority(index);
+  const allocated = Float64Array.from(index.hard);
+  walkByRank(index, availableAtKeys(index), allocated);
+  return allocated;
+}
+
+/**
+ * With kits, keys are no longer independent: a kit takes units at each of its components'
+ * keys together, in whole kits. So the soft allocation walks orders by rank (lines of an order
+ * in line order, as the per-key walk sees them): an ordinary line takes what it needs of what is
+ * left at its key; a kit, at its first component line, takes as many whole kits as every
+ * component can complete (counting what each already holds — its hard units) and each
+ * component gets exactly that many kits' worth. A unit no whole kit can use stays free for the
+ * next lines in rank. For ordinary lines this hands out exactly what the per-key walk does.
+ * `allocated` holds what each line has so far (hard units, or pass-1 results) and is added to.
+ */
+function walkByRank(index: EngineIndex, left: Float64Array, allocated: Float64Array): void {
+  const { orderStart, orderLines, orderIsAllocating, remaining, lineKey } = index;
+  const kits = index.kits!;
+  const { lineKit, perKit, kitStart, lines: kitLines, kitRemaining } = kits;
+  const handled = new Uint8Array(kits.count);
+  const orderCount = orderIsAllocating.length;
+  for (let r = 0; r < orderCount; r++) {
+    if (orderIsAllocating[r] !== 1) continue;
+    const end = orderStart[r + 1]!;
+    for (let j = orderStart[r]!; j < end; j++) {
+      const i = orderLines[j]!;
+      const g = lineKit[i]!;
+      if (g < 0) {
+        const need = remaining[i]! - allocated[i]!;
+        const k = lineKey[i]!;
+        const l = left[k]!;
+        if (need > 0 && l > 0) {
+          const take = need < l ? need : l;
+          allocated[i]! += take;
+          left[k] = l - take;
+        }
+        continue;
+      }
+      const first = kitStart[g]!;
+      const last = kitStart[g + 1]!;
+      // The kit is handled once, at the first of its lines the walk meets.
+      if (handled[g] === 1) continue;
+      handled[g] = 1;
+      let whole = kitRemaining[g]!;
+      for (let m = first; m < last && whole > 0; m++) {
+        const c = kitLines[m]!;
+        const free = left[lineKey[c]!]!;
+        const can = Math.floor((allocated[c]! + (free > 0 ? free : 0)) / perKit[c]!);
+        if (can < whole) whole = can;
+      }
+      if (whole <= 0) continue;
+      for (let m = first; m < last; m++) {
+        const c = kitLines[m]!;
+        const target = whole * perKit[c]!;
+        if (target > allocated[c]!) {
+          left[lineKey[c]!]! -= target - allocated[c]!;
+          allocated[c] = target;
+        }
+      }
+    }
+  }
 }
 
 function availableAtKeys(index: EngineIndex): Float64Array {
@@ -83,6 +145,10 @@ function allocateCompleteOrdersFirst(index: EngineIndex): Float64Array {
     }
   }
 
+  if (index.kits !== null) {
+    walkByRank(index, left, allocated);
+    return allocated;
+  }
   for (let k = 0; k < index.keyCount; k++) {
     let l = left[k]!;
     if (l <= 0) continue;
@@ -99,4 +165,29 @@ function allocateCompleteOrdersFirst(index: EngineIndex): Float64Array {
     }
   }
   return allocated;
+}
+
+/**
+ * What of each line's allocation can ship: for a kit component, only the units of the whole
+ * kits every component of its kit holds (a hard-allocated unit of one component does not make
+ * a kit ship); ordinary lines, all of it. Order fulfillability counts these (DESIGN.md: an
+ * order shown fulfillable can ship now).
+ */
+export function shippableAllocation(kits: KitIndex | null, allocated: Float64Array): Float64Array {
+  if (kits === null) return allocated;
+  const shippable = Float64Array.from(allocated);
+  const { kitStart, lines, perKit, kitRemaining } = kits;
+  for (let g = 0; g < kits.count; g++) {
+    let whole = kitRemaining[g]!;
+    for (let m = kitStart[g]!; m < kitStart[g + 1]!; m++) {
+      const c = lines[m]!;
+      const can = Math.floor(allocated[c]! / perKit[c]!);
+      if (can < whole) whole = can;
+    }
+    for (let m = kitStart[g]!; m < kitStart[g + 1]!; m++) {
+      const c = lines[m]!;
+      shippable[c] = Math.min(allocated[c]!, whole * perKit[c]!);
+    }
+  }
+  return shippable;
 }

@@ -29,6 +29,23 @@ export interface EngineIndex {
   /** lines grouped by key, each group in (rank, line tiebreak) order (CSR over keys) */
   keyStart: Int32Array;
   keyLines: Int32Array;
+  /** kit component lines, null when the input has none */
+  kits: KitIndex | null;
+}
+
+/**
+ * Kits of the input: kit g's component lines are lines[kitStart[g] .. kitStart[g+1]), one
+ * order, one line per key. `kitRemaining[g]` is how many whole kits are still to ship.
+ */
+export interface KitIndex {
+  count: number;
+  /** per line: kit number, -1 for a line that is not a component */
+  lineKit: Int32Array;
+  /** per line: units of its product in one kit (1 where lineKit is -1) */
+  perKit: Float64Array;
+  kitStart: Int32Array;
+  lines: Int32Array;
+  kitRemaining: Float64Array;
 }
 
 /**
@@ -128,6 +145,7 @@ export function buildEngineIndex(input: IndexedEngineInput, ties: TieComparators
     keyLines[keyFill[lineKey[i]!]!++] = i;
   }
 
+  const remaining = asFloat64(lines.remaining);
   return {
     orderCount,
     lineCount,
@@ -136,7 +154,7 @@ export function buildEngineIndex(input: IndexedEngineInput, ties: TieComparators
     orderIsAllocating,
     lineRank,
     lineKey,
-    remaining: asFloat64(lines.remaining),
+    remaining,
     hard,
     onHand: asFloat64(keys.onHand),
     keyHard,
@@ -144,5 +162,48 @@ export function buildEngineIndex(input: IndexedEngineInput, ties: TieComparators
     orderLines,
     keyStart,
     keyLines,
+    kits: lines.kitGroup === undefined ? null : buildKitIndex(lines.kitGroup, lines.perKit, orderIndex, lineKey, remaining),
   };
+}
+
+function buildKitIndex(
+  kitGroup: Int32Array,
+  perKitColumn: QuantityColumn | undefined,
+  orderIndex: Int32Array,
+  lineKey: Int32Array,
+  remaining: Float64Array,
+): KitIndex | null {
+  const lineCount = kitGroup.length;
+  let count = 0;
+  for (let i = 0; i < lineCount; i++) if (kitGroup[i]! >= count) count = kitGroup[i]! + 1;
+  if (count === 0) return null;
+  const perKit = new Float64Array(lineCount).fill(1);
+  const kitStart = new Int32Array(count + 1);
+  for (let i = 0; i < lineCount; i++) {
+    const g = kitGroup[i]!;
+    if (g < 0) continue;
+    const per = perKitColumn?.[i] ?? 1;
+    if (!(per >= 1)) throw new Error(`kit line ${i} takes ${per} units per kit`);
+    perKit[i] = per;
+    kitStart[g + 1]!++;
+  }
+  for (let g = 0; g < count; g++) kitStart[g + 1]! += kitStart[g]!;
+  const fill = kitStart.slice(0, count);
+  const members = new Int32Array(kitStart[count]!);
+  for (let i = 0; i < lineCount; i++) if (kitGroup[i]! >= 0) members[fill[kitGroup[i]!]!++] = i;
+  const kitRemaining = new Float64Array(count);
+  for (let g = 0; g < count; g++) {
+    const start = kitStart[g]!;
+    const end = kitStart[g + 1]!;
+    let kits = Infinity;
+    for (let j = start; j < end; j++) {
+      const i = members[j]!;
+      if (orderIndex[i] !== orderIndex[members[start]!]) throw new Error(`kit ${g} has component lines on two orders`);
+      for (let m = start; m < j; m++) if (lineKey[members[m]!] === lineKey[i]) throw new Error(`kit ${g} has two component lines at one key`);
+      const whole = Math.floor(remaining[i]! / perKit[i]!);
+      if (whole < kits) kits = whole;
+    }
+    kitRemaining[g] = kits === Infinity ? 0 : Math.max(0, kits);
+  }
+  return { count, lineKit: kitGroup, perKit, kitStart, lines: members, kitRemaining };
 }

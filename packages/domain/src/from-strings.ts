@@ -72,6 +72,9 @@ export function indexEngineInput(input: EngineInput): StringIndexedInput {
   const remaining = new Float64Array(lineCount);
   const hard = new Float64Array(lineCount);
   const lineIds: string[] = new Array(lineCount);
+  let kitGroup: Int32Array | undefined;
+  let perKit: Float64Array | undefined;
+  const kitNumber = new Map<string, number>();
   let lastOrderId: string | null = null;
   let lastOrder = -1;
   for (let i = 0; i < lineCount; i++) {
@@ -88,6 +91,16 @@ export function indexEngineInput(input: EngineInput): StringIndexedInput {
     remaining[i] = line.remaining;
     hard[i] = line.hardAllocated;
     lineIds[i] = line.id;
+    if (line.kitId !== undefined) {
+      if (kitGroup === undefined) {
+        kitGroup = new Int32Array(lineCount).fill(-1);
+        perKit = new Float64Array(lineCount);
+      }
+      let g = kitNumber.get(line.kitId);
+      if (g === undefined) kitNumber.set(line.kitId, (g = kitNumber.size));
+      kitGroup[i] = g;
+      perKit![i] = line.perKit ?? 1;
+    }
   }
   const stockKeys = stock.map((s) => findKey(s.warehouseId, s.productId, true));
   const keyCount = keyProductIds.length;
@@ -97,7 +110,7 @@ export function indexEngineInput(input: EngineInput): StringIndexedInput {
   const indexed: IndexedEngineInput = {
     policy: input.policy,
     orders: { priority, shipBy, orderDate, tiebreak: new Int32Array(orderCount), allocating },
-    lines: { orderIndex, keyIndex, remaining, hard },
+    lines: kitGroup === undefined ? { orderIndex, keyIndex, remaining, hard } : { orderIndex, keyIndex, remaining, hard, kitGroup, perKit: perKit! },
     keys: { onHand },
   };
 

@@ -1,4 +1,4 @@
-import { allocateStock } from "./allocate.ts";
+import { allocateStock, shippableAllocation } from "./allocate.ts";
 import { buildEngineIndex, type TieComparators } from "./engine-index.ts";
 import { indexEngineInput } from "./from-strings.ts";
 import { projectDates } from "./projection.ts";
@@ -26,7 +26,8 @@ const NONE: OrderSummary = { fulfillability: null, projectedDate: null };
  * Lines with nothing remaining are ignored: fulfillable when every line is
  * fully allocated, backordered when nothing is allocated, partially
  * fulfillable otherwise. The order's projected date is the latest projected
- * date of its short lines, or null when any short line has none.
+ * date of its short lines, or null when any short line has none. `shippable`
+ * (allocate.ts shippableAllocation) counts kit components in whole kits.
  */
 export function summarizeOrder(
   lineOrder: Int32Array,
@@ -35,8 +36,9 @@ export function summarizeOrder(
   remaining: Float64Array,
   allocated: Float64Array,
   projected: Float64Array,
+  shippable: Float64Array = allocated,
 ): OrderSummary {
-  const code = summarizeInto(lineOrder, from, to, remaining, allocated, projected);
+  const code = summarizeInto(lineOrder, from, to, remaining, allocated, projected, shippable);
   if (code < 0) return NONE;
   return { fulfillability: FULFILLABILITY_CODES[code]!, projectedDate: summaryDate === summaryDate ? summaryDate : null };
 }
@@ -73,12 +75,13 @@ export function runEngine(input: IndexedEngineInput, ties: TieComparators = {}):
   const allocated = allocateStock(index, input.policy);
   const projected = projectDates(index, allocated, input.supplies, input.preorders, input.keys.product);
   const { rankToOrder, orderIsAllocating, orderStart, orderLines, remaining, orderCount } = index;
+  const shippable = shippableAllocation(index.kits, allocated);
   const orderFulfillability = new Int8Array(orderCount).fill(-1);
   const orderProjectedDate = new Float64Array(orderCount).fill(NaN);
   for (let r = 0; r < orderCount; r++) {
     if (orderIsAllocating[r] !== 1) continue;
     const o = rankToOrder[r]!;
-    const code = summarizeInto(orderLines, orderStart[r]!, orderStart[r + 1]!, remaining, allocated, projected);
+    const code = summarizeInto(orderLines, orderStart[r]!, orderStart[r + 1]!, remaining, allocated, projected, shippable);
     orderFulfillability[o] = code;
     if (code >= 0) orderProjectedDate[o] = summaryDate;
   }
@@ -102,6 +105,7 @@ function summarizeInto(
   remaining: Float64Array,
   allocated: Float64Array,
   projected: Float64Array,
+  shippable: Float64Array = allocated,
 ): number {
   let counted = 0;
   let allocatedSum = 0;
@@ -113,16 +117,18 @@ function summarizeInto(
     const r = remaining[i]!;
     if (r <= 0) continue;
     counted++;
-    const a = allocated[i]!;
+    const a = shippable[i]!;
     allocatedSum += a;
     if (a < r) {
       shortLines++;
+      // A kit component held in full but waiting for another component waits for no supply of its own.
+      if (allocated[i]! >= r) continue;
       const p = projected[i]!;
       if (Number.isNaN(p)) undated = true;
       else if (p > latest) latest = p;
     }
   }
-  summaryDate = shortLines > 0 && !undated ? latest : NaN;
+  summaryDate = shortLines > 0 && !undated && latest > -Infinity ? latest : NaN;
   if (counted === 0) return -1;
   return shortLines === 0 ? 2 : allocatedSum === 0 ? 0 : 1;
 }
@@ -185,6 +191,31 @@ export function computeFulfillability(input: EngineInput): EngineResult {
     });
   }
   return { lines, orders };
+}
+
+/**
+ * shippableAllocation for lines held as objects (a summary re-derived from stored lines):
+ * per line, the part of `allocated[i]` that can ship now — a kit component only in the whole
+ * kits every component of its kit holds. Lines of one kit share `kitId`.
+ */
+export function wholeKitAllocation(
+  lines: readonly { kitId?: string | null; perKit?: number | null; remaining: number }[],
+  allocated: ArrayLike<number>,
+): Float64Array {
+  const out = Float64Array.from(allocated);
+  const kits = new Map<string, number[]>();
+  lines.forEach((l, i) => {
+    if (l.kitId != null) (kits.get(l.kitId) ?? kits.set(l.kitId, []).get(l.kitId)!).push(i);
+  });
+  for (const members of kits.values()) {
+    let whole = Infinity;
+    for (const i of members) {
+      const per = lines[i]!.perKit ?? 1;
+      whole = Math.min(whole, Math.floor(lines[i]!.remaining / per), Math.floor(out[i]! / per));
+    }
+    for (const i of members) out[i] = Math.min(out[i]!, Math.max(0, whole) * (lines[i]!.perKit ?? 1));
+  }
+  return out;
 }
 
 const LEVEL: Record<Fulfillability, number> = { backordered: 0, partially_fulfillable: 1, fulfillable: 2 };

@@ -1,10 +1,11 @@
 import { indexEngineInput } from "./from-strings.ts";
-import { runEngine, summarizeOrder } from "./fulfillability.ts";
+import { runEngine, summarizeOrder, wholeKitAllocation } from "./fulfillability.ts";
 import { isAllocatingStatus } from "./ranking.ts";
 import {
   stockKey,
   type AllocationPolicy,
   type EngineInput,
+  type EngineLine,
   type EngineResult,
   type Fulfillability,
   type LineResult,
@@ -29,6 +30,8 @@ export interface StoredResult {
  *   lines at several keys, so the answer is the connected component of the
  *   changed keys in the graph "two keys are linked when one order has lines at
  *   both". Computed over the lines in `input`.
+ * - Under strict_priority, a kit's component lines take units at their keys
+ *   together, so the keys of one kit are linked (transitively, as above).
  * - Under both policies, preorder restocks are per product and handed out
  *   across warehouses in rank order, so for a product with a preorder restock
  *   every key of that product (present in `input`) is linked as well.
@@ -44,8 +47,9 @@ export function affectedKeys(
   policy: AllocationPolicy = input.policy,
 ): Set<string> {
   const linksByOrder = policy === "complete_orders_first";
+  const linksByKit = !linksByOrder && input.lines.some((l) => l.kitId !== undefined);
   const preorderProducts = new Set((input.preorders ?? []).filter((p) => p.quantity > 0).map((p) => p.productId));
-  if (!linksByOrder && preorderProducts.size === 0) return new Set(changedKeys);
+  if (!linksByOrder && !linksByKit && preorderProducts.size === 0) return new Set(changedKeys);
 
   const keysOfOrder = new Map<string, Set<string>>();
   const keysOfProduct = new Map<string, Set<string>>();
@@ -53,13 +57,15 @@ export function affectedKeys(
   const productOfKey = new Map<string, string>();
   for (const line of input.lines) {
     const key = stockKey(line.warehouseId, line.productId);
-    if (linksByOrder) {
-      let keys = keysOfOrder.get(line.orderId);
-      if (keys === undefined) keysOfOrder.set(line.orderId, (keys = new Set()));
+    // Under strict_priority only a kit ties keys together (its components take units together).
+    const group = linksByOrder ? line.orderId : line.kitId !== undefined ? `kit:${line.kitId}` : undefined;
+    if (group !== undefined) {
+      let keys = keysOfOrder.get(group);
+      if (keys === undefined) keysOfOrder.set(group, (keys = new Set()));
       keys.add(key);
       let orders = ordersOfKey.get(key);
       if (orders === undefined) ordersOfKey.set(key, (orders = []));
-      orders.push(line.orderId);
+      orders.push(group);
     }
     if (preorderProducts.has(line.productId)) {
       productOfKey.set(key, line.productId);
@@ -140,6 +146,7 @@ export function recompute(input: EngineInput, changedKeys: ReadonlySet<string>, 
   }
 
   const linesOfOrder = new Map<string, number[]>();
+  const summarized: EngineLine[] = [];
   const remaining: number[] = [];
   const alloc: number[] = [];
   const proj: number[] = [];
@@ -150,6 +157,7 @@ export function recompute(input: EngineInput, changedKeys: ReadonlySet<string>, 
     let list = linesOfOrder.get(line.orderId);
     if (list === undefined) linesOfOrder.set(line.orderId, (list = []));
     list.push(remaining.length);
+    summarized.push(line);
     remaining.push(line.remaining);
     alloc.push(own?.allocated ?? stored?.allocated ?? line.hardAllocated);
     proj.push(own?.projectedDate ?? stored?.projectedDate ?? NaN);
@@ -157,12 +165,13 @@ export function recompute(input: EngineInput, changedKeys: ReadonlySet<string>, 
   const remainingArr = Float64Array.from(remaining);
   const allocArr = Float64Array.from(alloc);
   const projArr = Float64Array.from(proj);
+  const shippable = wholeKitAllocation(summarized, allocArr);
 
   const changedOrders = new Map<string, OrderResult>();
   for (const order of sub.orders) {
     const positions = Int32Array.from(linesOfOrder.get(order.id) ?? []);
     const summary = isAllocatingStatus(order.status)
-      ? summarizeOrder(positions, 0, positions.length, remainingArr, allocArr, projArr)
+      ? summarizeOrder(positions, 0, positions.length, remainingArr, allocArr, projArr, shippable)
       : { fulfillability: null, projectedDate: null };
     const before = previous.orders.get(order.id);
     if (

@@ -22,6 +22,13 @@ export interface EngineLine {
   productId: string;
   remaining: number;
   hardAllocated: number;
+  /**
+   * A component line of a kit: the lines sharing `kitId` (one order, distinct keys) are one
+   * kit line. They are allocated in whole kits only — `remaining` and the allocation handed
+   * out are multiples of `perKit` (units of this component in one kit).
+   */
+  kitId?: string;
+  perKit?: number;
 }
 
 export interface EngineStock {
@@ -104,6 +111,10 @@ export interface IndexedLines {
   hard: QuantityColumn;
   /** stands for line id order inside an order; without it, position order */
   tiebreak?: Int32Array;
+  /** kit number per line, -1 for a line that is not a kit component (see EngineLine.kitId) */
+  kitGroup?: Int32Array;
+  /** units of the line's product in one kit (read only where kitGroup >= 0) */
+  perKit?: QuantityColumn;
 }
 
 export interface IndexedKeys {

@@ -51,9 +51,24 @@ const orderArb = fc.record({
   lines: fc.array(lineArb, { minLength: 1, maxLength: 3 }),
 });
 
+/** A kit on an order: components at distinct products of one warehouse. */
+const kitArb = fc.record({
+  warehouseId: fc.constantFrom(...WAREHOUSES),
+  components: fc.uniqueArray(
+    fc.record({ productId: fc.constantFrom(...PRODUCTS), perKit: fc.integer({ min: 1, max: 3 }), hardShare: fc.integer({ min: 0, max: 4 }) }),
+    { minLength: 1, maxLength: 3, selector: (c) => c.productId },
+  ),
+  kits: fc.integer({ min: 0, max: 3 }),
+  withHard: fc.boolean(),
+});
+
 export interface InputOptions {
   policy?: AllocationPolicy;
   withSupply?: boolean;
+  /** orders may also hold a kit (EngineLine.kitId) */
+  withKits?: boolean;
+  /** with kits: kit components may hold hard units (not necessarily whole kits) */
+  kitHard?: boolean;
 }
 
 export function inputArb(options: InputOptions = {}): fc.Arbitrary<EngineInput> {
@@ -63,7 +78,7 @@ export function inputArb(options: InputOptions = {}): fc.Arbitrary<EngineInput> 
   return fc
     .record({
       policy: policyArb,
-      orders: fc.array(orderArb, { minLength: 0, maxLength: 9 }),
+      orders: fc.array(fc.tuple(orderArb, options.withKits ? fc.option(kitArb, { nil: null, freq: 2 }) : fc.constant(null)), { minLength: 0, maxLength: 9 }),
       onHand: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: WAREHOUSES.length * PRODUCTS.length, maxLength: WAREHOUSES.length * PRODUCTS.length }),
       supplies: fc.array(
             fc.record({
@@ -86,10 +101,17 @@ export function inputArb(options: InputOptions = {}): fc.Arbitrary<EngineInput> 
     .map(({ policy, orders: specs, onHand, supplies, preorders }) => {
       const orders: EngineOrder[] = [];
       const lines: EngineLine[] = [];
-      specs.forEach((spec, o) => {
+      specs.forEach(([spec, kit], o) => {
         const id = `o${o}`;
         orders.push({ id, status: spec.status, priority: spec.priority, shipBy: spec.shipBy, orderDate: spec.orderDate });
         spec.lines.forEach((line, l) => lines.push({ id: `${id}-l${l}`, orderId: id, ...line }));
+        if (kit && options.withKits) {
+          kit.components.forEach((c, n) => {
+            const remaining = kit.kits * c.perKit;
+            const hardAllocated = options.kitHard !== false && kit.withHard ? Math.min(remaining, c.hardShare) : 0;
+            lines.push({ id: `${id}-k${n}`, orderId: id, warehouseId: kit.warehouseId, productId: c.productId, remaining, hardAllocated, kitId: `${id}-kit`, perKit: c.perKit });
+          });
+        }
       });
       const stock: EngineStock[] = [];
       WAREHOUSES.forEach((warehouseId, w) =>

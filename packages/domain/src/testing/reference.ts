@@ -31,8 +31,25 @@ export function referenceAllocation(input: EngineInput): Map<string, number> {
       }
     }
   }
+  // In rank order; a kit (lines sharing kitId) at its first line: as many whole kits as every
+  // component can complete from what it holds plus what is left at its key.
+  const handledKits = new Set<string>();
   for (const l of sorted) {
     if (!takes(l)) continue;
+    if (l.kitId !== undefined) {
+      if (handledKits.has(l.kitId)) continue;
+      handledKits.add(l.kitId);
+      const parts = sorted.filter((c) => c.kitId === l.kitId);
+      const per = (c: EngineLine) => c.perKit ?? 1;
+      const wanted = Math.min(...parts.map((c) => Math.floor(c.remaining / per(c))));
+      const whole = Math.min(wanted, ...parts.map((c) => Math.floor((allocated.get(c.id)! + left.get(key(c))!) / per(c))));
+      for (const c of parts) {
+        const target = Math.max(allocated.get(c.id)!, whole * per(c));
+        left.set(key(c), left.get(key(c))! - (target - allocated.get(c.id)!));
+        allocated.set(c.id, target);
+      }
+      continue;
+    }
     const need = l.remaining - allocated.get(l.id)!;
     const take = Math.max(0, Math.min(need, left.get(key(l))!));
     allocated.set(l.id, allocated.get(l.id)! + take);
