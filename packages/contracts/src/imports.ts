@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ZId, ZInt, ZPage, ZPageQuery } from "./common.ts";
 
-export const ZImportKind = z.enum(["products", "stock_counts"]);
+export const ZImportKind = z.enum(["products", "stock_counts", "supplier_terms"]);
 export type TImportKind = z.infer<typeof ZImportKind>;
 
 export interface ImportColumn {
@@ -30,6 +30,16 @@ export const IMPORT_COLUMNS: Record<TImportKind, readonly ImportColumn[]> = {
     { field: "location", required: false, aliases: ["location_code", "bin"], description: "A location code of that warehouse, or empty; counts of one SKU at several locations add up" },
     { field: "sku", required: true, aliases: ["product_sku"], description: "An existing product's SKU" },
     { field: "on_hand", required: true, aliases: ["counted_quantity", "count", "quantity", "qty"], description: "The counted quantity: a whole number of 0 or more" },
+  ],
+  supplier_terms: [
+    { field: "supplier", required: true, aliases: ["supplier_name", "vendor", "vendor_name"], description: "The supplier's name (1-200 characters); a supplier not yet known is created. With sku, the key" },
+    { field: "sku", required: true, aliases: ["product_sku", "item_sku"], description: "An existing product's SKU" },
+    { field: "unit_cost", required: true, aliases: ["cost", "unit_cost_price", "price"], description: "What the supplier charges per unit, in the company's currency: 12.50 (at most 2 decimals, 0 or more)" },
+    { field: "lead_time_days", required: true, aliases: ["lead_time", "lead_days"], description: "Days from order to arrival: a whole number of 0 to 3650" },
+    { field: "min_order_qty", required: false, aliases: ["moq", "minimum_order_quantity", "min_qty"], description: "Minimum order quantity: a whole number of 1 or more; empty is 1" },
+    { field: "case_pack", required: false, aliases: ["pack_size", "case_size", "pack"], description: "Units per case: a whole number of 1 or more; empty is 1" },
+    { field: "is_preferred", required: false, aliases: ["preferred"], description: "true or false (also yes/no, 1/0); empty is false. One preferred supplier per SKU: marking one unsets the SKU's other" },
+    { field: "supplier_email", required: false, aliases: ["email", "vendor_email"], description: "The supplier's e-mail, or empty; set when the supplier is created, changed with update existing" },
   ],
 };
 

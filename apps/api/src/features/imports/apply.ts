@@ -8,11 +8,14 @@
 // - stock counts: the counts of each (warehouse, SKU) summed over the file's locations go
 //   through the stock count endpoint's own function (stock/service.ts applyStockCounts: lock the
 //   keys, a `count` movement per difference in the ledger, the engine recomputes those keys).
+// - supplier terms: suppliers created by name, terms upserted by (product, supplier) with the
+//   endpoint's preferred rule (supplier-terms.ts).
 import { z } from "zod";
 import type { TImportKind } from "@bod/contracts/imports";
 import { LONG_TX_MS, inTenant, pgCode, type Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { applyStockCounts } from "../stock/service.ts";
+import { applySupplierTerms } from "./supplier-terms.ts";
 
 const BATCH = 1000;
 const ZApplyJob = z.object({ tenantId: z.uuid(), importId: z.uuid() });
@@ -20,7 +23,7 @@ export const APPLY_TASK = "import_apply";
 
 class Cancelled extends Error {}
 
-interface ApplyContext {
+export interface ApplyContext {
   tx: Tx;
   tenantId: string;
   userId: string | null;
@@ -32,7 +35,7 @@ interface ApplyContext {
   checkCancelled: () => Promise<void>;
 }
 
-type Outcome = { created: number; updated: number; skipped: number };
+export type Outcome = { created: number; updated: number; skipped: number };
 
 export async function runImportApply(payload: unknown): Promise<void> {
   const { tenantId, importId } = ZApplyJob.parse(payload);
@@ -196,4 +199,6 @@ const APPLY: Record<TImportKind, (ctx: ApplyContext) => Promise<Outcome>> = {
     });
     return { created, updated, skipped };
   },
+
+  supplier_terms: applySupplierTerms,
 };

@@ -33,19 +33,42 @@ export function readString(raw: string, options: { required: boolean; max: numbe
   return ok(text.value);
 }
 
-/** A whole number 0..max written as digits; negative, fractional and other text refused with why. */
-export function readCount(raw: string, options: { required: boolean; max?: number }): CellResult<number | null> {
+/** A whole number min..max (min 0 unless given) written as digits; negative, fractional and other text refused with why. */
+export function readCount(raw: string, options: { required: boolean; min?: number; max?: number }): CellResult<number | null> {
   if (raw.includes("\uFFFD")) return refuse("Not UTF-8 text: save the file as CSV UTF-8");
   const s = raw.trim();
+  const min = options.min ?? 0;
   if (s === "") return options.required ? refuse("Required: the cell is empty") : ok(null);
-  if (/^-\s*\d+(?:[.,]\d+)?$/.test(s)) return refuse(`Negative quantity (${s}): must be 0 or more`);
+  if (/^-\s*\d+(?:[.,]\d+)?$/.test(s)) return refuse(`Negative quantity (${s}): must be ${min} or more`);
   if (/^\d+[.,]\d+$/.test(s)) return refuse(`Fractional quantity (${s}): must be a whole number`);
   if (startsFormula(s)) return refuse(`Starts with "${s[0]}", which a spreadsheet runs as a formula: formulas are refused`);
   if (!/^\d+$/.test(s)) return refuse(`Not a whole number: "${s.slice(0, 40)}"`);
   const n = Number(s);
   const max = options.max ?? 2_147_483_647;
   if (!Number.isSafeInteger(n) || n > max) return refuse(`Larger than ${max.toLocaleString("en")}`);
+  if (n < min) return refuse(`Less than ${min}: must be ${min} or more`);
   return ok(n);
+}
+
+/**
+ * An amount of money as integer cents, written with a point and at most 2 decimals and no
+ * currency sign ("12.50", "12.5", "12"; the form the SPA's money fields take, lib/format.ts):
+ * negative amounts, decimal commas, a third decimal and other text refused with why.
+ */
+export function readMoney(raw: string, options: { required: boolean; max?: number }): CellResult<number | null> {
+  if (raw.includes("\uFFFD")) return refuse("Not UTF-8 text: save the file as CSV UTF-8");
+  const s = raw.trim();
+  if (s === "") return options.required ? refuse("Required: the cell is empty") : ok(null);
+  if (/^-\s*\d*(?:[.,]\d+)?$/.test(s) && /\d/.test(s)) return refuse(`Negative amount (${s}): must be 0 or more`);
+  if (/^\d+,\d{1,2}$/.test(s)) return refuse(`Decimal comma (${s}): write the amount with a point, as ${s.replace(",", ".")}`);
+  if (/^\d+\.\d{3,}$/.test(s)) return refuse(`More than 2 decimals (${s}): write whole cents, as 12.50`);
+  if (startsFormula(s)) return refuse(`Starts with "${s[0]}", which a spreadsheet runs as a formula: formulas are refused`);
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return refuse(`Not an amount: "${s.slice(0, 40)}" (write it as 12.50: digits, a point, at most 2 decimals, no currency sign)`);
+  const cents = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+  const max = options.max ?? 2_147_483_647;
+  if (!Number.isSafeInteger(cents) || cents > max) return refuse(`Larger than ${(max / 100).toFixed(2)}`);
+  return ok(cents);
 }
 
 /** A calendar date written YYYY-MM-DD (years 1900-9999), or empty. */

@@ -5,7 +5,9 @@
 // locations add up before they are compared with on hand).
 import { IMPORT_COLUMNS, type TImportKind } from "@bod/contracts/imports";
 import type { Tx } from "../../db/client.ts";
-import { readCount, readDate, readFlag, readString, type CellResult } from "./cells.ts";
+import { readCount, readDate, readFlag, readString } from "./cells.ts";
+import { column, readRow } from "./read-row.ts";
+import { supplierTerms } from "./supplier-terms.ts";
 
 export interface RowError {
   column: string | null;
@@ -36,27 +38,6 @@ export interface ImportKindRules {
   validate(ctx: BatchContext, rows: RawRow[]): Promise<StagedRow[]>;
   settle(tx: Tx, tenantId: string, importId: string): Promise<void>;
 }
-
-/** Reads the mapped cells of one row with `rules`, collecting each column's error. */
-function readRow<T extends Record<string, (raw: string) => CellResult<unknown>>>(ctx: BatchContext, row: RawRow, rules: T) {
-  const errors: RowError[] = [];
-  const values: Record<string, unknown> = {};
-  // Cells that do not line up with the header cannot be read as its columns.
-  if (row.cells.length !== ctx.headers.length) {
-    errors.push({ column: null, reason: `Has ${row.cells.length} cell(s) where the header has ${ctx.headers.length}: check the delimiter (,) and the quoting of cells that hold commas` });
-    return { values: values as never, errors };
-  }
-  for (const [field, read] of Object.entries(rules)) {
-    const index = ctx.columnOf.get(field);
-    if (index === undefined) continue;
-    const result = read(row.cells[index] ?? "");
-    if (result.ok) values[field] = result.value;
-    else errors.push({ column: ctx.headers[index] ?? field, reason: result.reason });
-  }
-  return { values: values as { [K in keyof T]?: ReturnType<T[K]> extends CellResult<infer V> ? V : never }, errors };
-}
-
-const column = (ctx: BatchContext, field: string) => ctx.headers[ctx.columnOf.get(field) ?? -1] ?? field;
 
 // ---------------------------------------------------------------- products
 
@@ -170,7 +151,7 @@ const stockCounts: ImportKindRules = {
   },
 };
 
-export const KIND_RULES: Record<TImportKind, ImportKindRules> = { products, stock_counts: stockCounts };
+export const KIND_RULES: Record<TImportKind, ImportKindRules> = { products, stock_counts: stockCounts, supplier_terms: supplierTerms };
 
 /** Fields of a kind, in column order. */
 export const fieldsOf = (kind: TImportKind) => IMPORT_COLUMNS[kind].map((c) => c.field);

@@ -12,6 +12,13 @@ import { KIND_LABELS } from "./import-status.tsx";
 
 const MB = 1024 * 1024;
 
+/** What "update existing" does, per kind. */
+const UPDATE_EXISTING: Record<TImportKind, string> = {
+  products: "Rows whose SKU exists change that product (otherwise they are skipped); also allows the same file again.",
+  stock_counts: "Allows the same file again.",
+  supplier_terms: "Rows whose supplier already has terms for the SKU change them, and a supplier's e-mail changes (otherwise they are skipped); also allows the same file again.",
+};
+
 export function UploadForm() {
   const [kind, setKind] = useState<TImportKind>("products");
   const [file, setFile] = useState<File | null>(null);
@@ -82,7 +89,7 @@ export function UploadForm() {
       {tooLarge && <Alert>The file is larger than {IMPORT_MAX_BYTES / MB} MB: split it.</Alert>}
       <CheckboxField
         label="Update existing"
-        description={kind === "products" ? "Rows whose SKU exists change that product (otherwise they are skipped); also allows the same file again." : "Allows the same file again."}
+        description={UPDATE_EXISTING[kind]}
         checked={updateExisting}
         onChange={setUpdateExisting}
       />
