@@ -160,7 +160,28 @@ export const ZOrderLine = z.object({
   availableInWarehouse: z.number(),
   unitPriceCents: z.number(),
   projectedDate: z.string().nullable(),
+  /** a kit's component line: its kit (ZOrderKit.id) and units of this product in one kit */
+  kitId: ZId.nullable(),
+  perKit: z.number().nullable(),
 });
+
+/** A kit ordered on the order; its components are ordinary lines carrying its id. */
+export const ZOrderKit = z.object({
+  id: ZId,
+  /** its place among the lines as the customer ordered them */
+  position: z.number(),
+  productId: ZId,
+  sku: z.string(),
+  name: z.string(),
+  ordered: z.number(),
+  shipped: z.number(),
+  cancelled: z.number(),
+  remaining: z.number(),
+  /** whole kits every component holds now (what a shipment can take) */
+  allocated: z.number(),
+  unitPriceCents: z.number(),
+});
+export type TOrderKit = z.infer<typeof ZOrderKit>;
 
 export const ZShipmentLine = z.object({ lineId: ZId, productId: ZId, sku: z.string(), name: z.string(), barcode: z.string().nullable(), quantity: z.number() });
 export const ZShipment = z.object({
@@ -248,6 +269,7 @@ export const ZOrderDetail = z.object({
   version: z.number(),
   createdAt: z.string(),
   lines: z.array(ZOrderLine),
+  kits: z.array(ZOrderKit),
   allocations: z.array(ZHardAllocation),
   shipments: z.array(ZShipment),
   notes: z.array(ZOrderNote),

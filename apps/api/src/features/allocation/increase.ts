@@ -2,8 +2,9 @@
 // increase can affect: under strict_priority that is a prefix of the key's short lines in rank
 // order, as long as packages/domain/increase-window.ts says (its property test checks the
 // bound against full recomputes). Keys the bound does not cover — complete_orders_first,
-// preorder products (restocks are shared across warehouses), a key increased twice in one
-// call — take the full recompute. Callers lock the keys and record the ledger movements first.
+// preorder products (restocks are shared across warehouses), keys where kit components wait
+// (a kit takes units at several keys together), a key increased twice in one call — take the
+// full recompute. Callers lock the keys and record the ledger movements first.
 import { computeFulfillability } from "@bod/domain/fulfillability";
 import { increaseWindowEnd, windowComplete, windowEngineInput, type WindowLine } from "@bod/domain/increase-window";
 import type { Tx } from "../../db/client.ts";
@@ -24,7 +25,7 @@ const MAX_BATCH = 4096;
 export async function recomputeAfterIncrease(tx: Tx, tenantId: string, increases: StockIncrease[]): Promise<RecomputeOutcome> {
   const keys = sortedKeys(increases);
   if (keys.length === 0) return { changed: [], linesWritten: 0 };
-  const { policy, preorders: preorder } = await scopeFacts(tx, tenantId, keys.map((k) => k.productId));
+  const { policy, preorders: preorder, kitKeys } = await scopeFacts(tx, tenantId, keys);
   if (policy !== "strict_priority") return recomputeKeys(tx, tenantId, keys);
 
   const count = new Map<string, number>();
@@ -32,7 +33,7 @@ export async function recomputeAfterIncrease(tx: Tx, tenantId: string, increases
   const whole: StockKey[] = [];
   const outcome: RecomputeOutcome = { changed: [], linesWritten: 0 };
   for (const increase of increases) {
-    if (count.get(keyString(increase))! > 1 || preorder.has(increase.productId)) {
+    if (count.get(keyString(increase))! > 1 || preorder.has(increase.productId) || kitKeys.has(keyString(increase))) {
       whole.push(increase);
       continue;
     }

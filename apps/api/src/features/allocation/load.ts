@@ -20,6 +20,9 @@ export interface LoadedLine {
   rankPriority: number;
   rankShipBy: number | null;
   rankOrderDate: number;
+  /** a kit's component line: the kit and the units of this product in one kit */
+  kitId?: string;
+  perKit?: number;
 }
 
 export interface EngineState {
@@ -42,6 +45,8 @@ interface LineRow {
   rank_priority: number;
   rank_ship_by: Date | null;
   rank_order_date: Date;
+  kit_id: string | null;
+  per_kit: number | null;
 }
 
 export async function loadEngineState(tx: Tx, tenantId: string, scope: KeyScope): Promise<EngineState> {
@@ -54,14 +59,14 @@ export async function loadEngineState(tx: Tx, tenantId: string, scope: KeyScope)
         SELECT l.id::text, l.order_id::text, l.warehouse_id::text, l.product_id::text,
           l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled AS remaining,
           l.quantity_hard_allocated AS hard, l.quantity_allocated AS allocated, l.projected_date,
-          l.is_active, l.rank_priority, l.rank_ship_by, l.rank_order_date
+          l.is_active, l.rank_priority, l.rank_ship_by, l.rank_order_date, l.kit_id::text, l.per_kit
         FROM sales_order_lines l
         WHERE l.tenant_id = ${tenantId}::uuid AND (l.is_active OR l.quantity_hard_allocated > 0)`
     : await tx.$queryRaw<LineRow[]>`
         SELECT l.id::text, l.order_id::text, l.warehouse_id::text, l.product_id::text,
           l.quantity_ordered - l.quantity_shipped - l.quantity_cancelled AS remaining,
           l.quantity_hard_allocated AS hard, l.quantity_allocated AS allocated, l.projected_date,
-          l.is_active, l.rank_priority, l.rank_ship_by, l.rank_order_date
+          l.is_active, l.rank_priority, l.rank_ship_by, l.rank_order_date, l.kit_id::text, l.per_kit
         FROM unnest(${w}::uuid[], ${p}::uuid[]) AS k(w, p)
         JOIN sales_order_lines l ON l.tenant_id = ${tenantId}::uuid AND l.warehouse_id = k.w AND l.product_id = k.p
         WHERE l.is_active OR l.quantity_hard_allocated > 0`;
@@ -96,6 +101,7 @@ export async function loadEngineState(tx: Tx, tenantId: string, scope: KeyScope)
       rankPriority: r.rank_priority,
       rankShipBy: r.rank_ship_by?.getTime() ?? null,
       rankOrderDate: r.rank_order_date.getTime(),
+      ...(r.kit_id === null ? {} : { kitId: r.kit_id, perKit: r.per_kit ?? 1 }),
     })),
     stock: stockRows.map((s) => ({ warehouseId: s.warehouse_id, productId: s.product_id, onHand: s.on_hand })),
     incoming,

@@ -2,7 +2,7 @@
 // keys a change touched and writes allocations, order statuses and projected dates in the
 // same transaction as the change. Callers lock the keys first (stock/ledger.ts lockStockKeys),
 // make their change, then call recomputeKeys with the keys and any orders they changed.
-import { computeFulfillability, summarizeOrder } from "@bod/domain/fulfillability";
+import { computeFulfillability, summarizeOrder, wholeKitAllocation } from "@bod/domain/fulfillability";
 import type { AllocationPolicy, EngineInput, EngineLine, EngineOrder, Fulfillability } from "@bod/domain/types";
 import { pinnedToIds, type Tx } from "../../db/client.ts";
 import { keyString, lockedKeys, lockStockKeys, sortedKeys, type StockKey } from "../stock/ledger.ts";
@@ -128,8 +128,11 @@ export async function summarizeOrders(
     SELECT id::text, status::text, fulfillability::text, projected_date FROM sales_orders
     WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${orderIds}::uuid[])
     ORDER BY id FOR NO KEY UPDATE`;
-  const lines = await tx.$queryRaw<{ id: string; order_id: string; remaining: number; allocated: number; projected_date: Date | null }[]>`
-    SELECT id::text, order_id::text, quantity_ordered - quantity_shipped - quantity_cancelled AS remaining, quantity_allocated AS allocated, projected_date
+  const lines = await tx.$queryRaw<
+    { id: string; order_id: string; remaining: number; allocated: number; projected_date: Date | null; kit_id: string | null; per_kit: number | null }[]
+  >`
+    SELECT id::text, order_id::text, quantity_ordered - quantity_shipped - quantity_cancelled AS remaining, quantity_allocated AS allocated, projected_date,
+      kit_id::text, per_kit
     FROM sales_order_lines WHERE tenant_id = ${tenantId}::uuid AND order_id = ANY(${orderIds}::uuid[])`;
   const linesByOrder = new Map<string, typeof lines>();
   for (const l of lines) (linesByOrder.get(l.order_id) ?? linesByOrder.set(l.order_id, []).get(l.order_id)!).push(l);
@@ -150,7 +153,8 @@ export async function summarizeOrders(
         const p = lineResults.has(l.id) ? lineResults.get(l.id)!.projectedDate : (l.projected_date?.getTime() ?? null);
         projected[i] = p === null ? NaN : p;
       });
-      summary = summarizeOrder(Int32Array.from(own.keys()), 0, n, remaining, allocated, projected);
+      const shippable = wholeKitAllocation(own.map((l) => ({ kitId: l.kit_id, perKit: l.per_kit, remaining: l.remaining })), allocated);
+      summary = summarizeOrder(Int32Array.from(own.keys()), 0, n, remaining, allocated, projected, shippable);
     }
     const projectedDate = summary.projectedDate === null ? null : new Date(summary.projectedDate);
     if (summary.fulfillability !== order.fulfillability || projectedDate?.getTime() !== order.projected_date?.getTime()) {
@@ -200,7 +204,15 @@ function toEngineInput(policy: AllocationPolicy, state: Awaited<ReturnType<typeo
   const lines: EngineLine[] = [];
   for (const l of state.lines) {
     if (!orders.has(l.orderId)) orders.set(l.orderId, engineOrder(l));
-    lines.push({ id: l.id, orderId: l.orderId, warehouseId: l.warehouseId, productId: l.productId, remaining: l.remaining, hardAllocated: l.hardAllocated });
+    lines.push({
+      id: l.id,
+      orderId: l.orderId,
+      warehouseId: l.warehouseId,
+      productId: l.productId,
+      remaining: l.remaining,
+      hardAllocated: l.hardAllocated,
+      ...(l.kitId === undefined ? {} : { kitId: l.kitId, perKit: l.perKit ?? 1 }),
+    });
   }
   return { policy, orders: [...orders.values()], lines, stock: state.stock, incoming: state.incoming, preorders: state.preorders };
 }

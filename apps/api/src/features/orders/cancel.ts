@@ -16,8 +16,17 @@ export const ORDER_CANCELLED = "order.cancelled";
 export const ORDER_UNITS_CANCELLED = "order.units_cancelled";
 export const ORDER_LINE_EXCHANGED = "order.line_exchanged";
 
-/** Cancels `quantity` remaining units of a line; its allocation shrinks with it (hard allocation rows too, staged units put back by `userId`). */
-export async function cancelUnits(tx: Tx, tenantId: string, line: LockedLine, quantity: number, userId?: string | null) {
+/**
+ * Cancels `quantity` remaining units of a line; its allocation shrinks with it (hard allocation rows too, staged units put back by `userId`).
+ * A kit's component is cancelled only with the whole order (`wholeOrder`): one component alone would leave its kit without it.
+ */
+export async function cancelUnits(tx: Tx, tenantId: string, line: LockedLine, quantity: number, userId?: string | null, options: { wholeOrder?: boolean } = {}) {
+  if (line.kit && !options.wholeOrder) {
+    throw new AppError("rule_violation", `${line.sku} is part of kit ${line.kit.sku}: a kit's components cannot be cancelled, exchanged or edited one by one; cancel the order instead`, {
+      lineId: line.id,
+      kitSku: line.kit.sku,
+    });
+  }
   if (quantity > line.remaining) {
     throw new AppError("rule_violation", `Only ${line.remaining} unit(s) of ${line.sku} remain to cancel: ${line.shipped} already shipped`, {
       lineId: line.id,
@@ -95,7 +104,7 @@ export function cancelOrder(ctx: RequestContext, orderId: string, input: { reaso
     for (const line of lines) {
       if (line.remaining === 0) continue;
       cancelled.push({ lineId: line.id, sku: line.sku, quantity: line.remaining });
-      await cancelUnits(tx, ctx.tenantId, line, line.remaining, ctx.userId);
+      await cancelUnits(tx, ctx.tenantId, line, line.remaining, ctx.userId, { wholeOrder: true });
     }
     const status = statusWhenDone(lines)!;
     await bumpVersion(tx, ctx.tenantId, orderId, { status });

@@ -67,6 +67,11 @@ export function updateOrder(ctx: RequestContext, orderId: string, input: UpdateI
       if (!line) throw new AppError("not_found", "Order line not found", [{ path: "lines", message: `No line ${change.lineId} on this order` }]);
       if (input.removeLines?.includes(line.id)) throw new AppError("invalid_input", "A line cannot be both changed and removed", [{ path: "removeLines", message: `Line ${line.lineNo} is also in lines` }]);
       if (change.quantity === line.ordered) continue;
+      if (line.kit) {
+        throw new AppError("rule_violation", `${line.sku} is part of kit ${line.kit.sku}: a kit's components cannot be cancelled, exchanged or edited one by one; cancel the order instead`, [
+          { path: `lines.${i}.lineId`, message: `Part of kit ${line.kit.sku}` },
+        ]);
+      }
       if (change.quantity < line.shipped + line.cancelled) {
         throw new AppError("rule_violation", `Line ${line.lineNo} (${line.sku}) cannot go below ${line.shipped + line.cancelled}: ${line.shipped} shipped plus ${line.cancelled} cancelled`, [
           { path: `lines.${i}.quantity`, message: `At least ${line.shipped + line.cancelled}` },

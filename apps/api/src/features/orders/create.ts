@@ -11,6 +11,7 @@ import type { RequestContext } from "../../http/types.ts";
 import { lockStockKeys } from "../stock/ledger.ts";
 import { policiesForEmails } from "../customer-policies/service.ts";
 import { readOrderDetail } from "./detail.ts";
+import { flattenedKits, splitKitPrice } from "./kits.ts";
 import { addOrderEvents, nextNumbers, settleOrders } from "./write.ts";
 
 export const NO_BACKORDERS_TAG = "no-backorders";
@@ -114,8 +115,11 @@ export async function createOrderInTx(tx: Tx, ctx: RequestContext, input: Create
 export async function insertOrders(tx: Tx, ctx: RequestContext, channel: ChannelForOrders, orders: NewOrder[]): Promise<string[]> {
   const tenantId = ctx.tenantId;
   if (!orders.length) return [];
+  // A line for a kit is written as its kit and one line per (flattened) component.
+  const kitsOf = await flattenedKits(tx, tenantId, [...new Set(orders.flatMap((o) => o.lines.map((l) => l.productId)))]);
+  const written = orders.map((o) => writtenLines(o, kitsOf));
   // Recipe: lock the keys the new lines take stock from before anything that depends on stock.
-  await lockStockKeys(tx, tenantId, orders.flatMap((o) => o.lines.map((l) => ({ warehouseId: o.warehouseId, productId: l.productId }))));
+  await lockStockKeys(tx, tenantId, orders.flatMap((o, i) => written[i]!.lines.map((l) => ({ warehouseId: o.warehouseId, productId: l.productId }))));
   const numbers = await nextNumbers(tx, tenantId, "sales_order", "SO-", orders.length);
   const fallbackMode =
     channel.defaultFulfillmentMode ?? (orders.some((o) => !o.fulfillmentMode) ? (await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { defaultFulfillmentMode: true } })).defaultFulfillmentMode : "ship_partial");
@@ -137,13 +141,35 @@ export async function insertOrders(tx: Tx, ctx: RequestContext, channel: Channel
     RETURNING id::text, number`;
   const idOf = new Map(inserted.map((r) => [r.number, r.id]));
   const ids = numbers.map((n) => idOf.get(n)!);
-  const lines = orders.flatMap((o, i) => o.lines.map((l, n) => ({ ...l, orderId: ids[i]!, lineNo: n + 1, warehouseId: o.warehouseId, orderDate: o.orderDate })));
+  const kitRows = written.flatMap((w, i) => w.kits.map((k) => ({ ...k, orderId: ids[i]! })));
+  const kitIds = new Map<string, string>();
+  if (kitRows.length) {
+    const rows = await tx.$queryRaw<{ id: string; order_id: string; position: number }[]>`
+      INSERT INTO sales_order_kits (tenant_id, order_id, position, product_id, quantity, unit_price_cents, external_line_id)
+      SELECT ${tenantId}::uuid, v.order_id, v.position, v.product_id, v.quantity, v.price, v.external_line_id
+      FROM unnest(${kitRows.map((k) => k.orderId)}::uuid[], ${kitRows.map((k) => k.position)}::int[], ${kitRows.map((k) => k.productId)}::uuid[],
+        ${kitRows.map((k) => k.quantity)}::int[], ${kitRows.map((k) => k.unitPriceCents)}::int[], ${kitRows.map((k) => k.externalLineId)}::text[])
+        AS v(order_id, position, product_id, quantity, price, external_line_id)
+      RETURNING id::text, order_id::text, position`;
+    for (const r of rows) kitIds.set(`${r.order_id}|${r.position}`, r.id);
+  }
+  const lines = orders.flatMap((o, i) =>
+    written[i]!.lines.map((l, n) => ({
+      ...l,
+      orderId: ids[i]!,
+      lineNo: n + 1,
+      warehouseId: o.warehouseId,
+      orderDate: o.orderDate,
+      kitId: l.kitPosition === null ? null : kitIds.get(`${ids[i]!}|${l.kitPosition}`)!,
+    })),
+  );
   await tx.$executeRaw`
-    INSERT INTO sales_order_lines (tenant_id, order_id, line_no, product_id, warehouse_id, quantity_ordered, unit_price_cents, rank_order_date, external_line_id)
-    SELECT ${tenantId}::uuid, v.order_id, v.line_no, v.product_id, v.warehouse_id, v.quantity, v.price, v.order_date, v.external_line_id
+    INSERT INTO sales_order_lines (tenant_id, order_id, line_no, product_id, warehouse_id, quantity_ordered, unit_price_cents, rank_order_date, external_line_id, kit_id, per_kit)
+    SELECT ${tenantId}::uuid, v.order_id, v.line_no, v.product_id, v.warehouse_id, v.quantity, v.price, v.order_date, v.external_line_id, v.kit_id, v.per_kit
     FROM unnest(${lines.map((l) => l.orderId)}::uuid[], ${lines.map((l) => l.lineNo)}::int[], ${lines.map((l) => l.productId)}::uuid[], ${lines.map((l) => l.warehouseId)}::uuid[],
-      ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.unitPriceCents)}::int[], ${lines.map((l) => l.orderDate)}::timestamptz[], ${lines.map((l) => l.externalLineId)}::text[])
-      AS v(order_id, line_no, product_id, warehouse_id, quantity, price, order_date, external_line_id)`;
+      ${lines.map((l) => l.quantity)}::int[], ${lines.map((l) => l.unitPriceCents)}::int[], ${lines.map((l) => l.orderDate)}::timestamptz[], ${lines.map((l) => l.externalLineId)}::text[],
+      ${lines.map((l) => l.kitId)}::uuid[], ${lines.map((l) => l.perKit)}::int[])
+      AS v(order_id, line_no, product_id, warehouse_id, quantity, price, order_date, external_line_id, kit_id, per_kit)`;
   await settleOrders(tx, tenantId, ids);
   await addOrderEvents(
     tx,
@@ -158,6 +184,35 @@ export async function insertOrders(tx: Tx, ctx: RequestContext, channel: Channel
   const refused = ids.flatMap((id, i) => (policyOf[i] === "refuse" || (policyOf[i] === undefined && !channel.acceptsBackorders) ? [{ id, byCustomer: policyOf[i] === "refuse" }] : []));
   if (refused.length) await flagUnpromised(tx, ctx, channel, refused);
   return ids;
+}
+
+interface WrittenLine {
+  productId: string;
+  quantity: number;
+  unitPriceCents: number;
+  externalLineId: string | null;
+  /** the position of its kit among the order's lines, null for a line that is not a kit component */
+  kitPosition: number | null;
+  perKit: number | null;
+}
+
+/** An order's lines as written: each kit line becomes its kit row and its components' lines. */
+function writtenLines(order: NewOrder, kitsOf: Map<string, { productId: string; quantity: number }[]>) {
+  const kits: { position: number; productId: string; quantity: number; unitPriceCents: number; externalLineId: string | null }[] = [];
+  const lines: WrittenLine[] = [];
+  order.lines.forEach((l, n) => {
+    const components = kitsOf.get(l.productId);
+    if (!components?.length) {
+      lines.push({ ...l, kitPosition: null, perKit: null });
+      return;
+    }
+    kits.push({ position: n + 1, productId: l.productId, quantity: l.quantity, unitPriceCents: l.unitPriceCents, externalLineId: l.externalLineId });
+    const { prices } = splitKitPrice(l.unitPriceCents, components);
+    components.forEach((c, i) =>
+      lines.push({ productId: c.productId, quantity: l.quantity * c.quantity, unitPriceCents: prices[i]!, externalLineId: null, kitPosition: n + 1, perKit: c.quantity }),
+    );
+  });
+  return { kits, lines };
 }
 
 const POLICY_WORDS = { accept: "accept backorders", refuse: "refuse backorders", ship_complete: "ship complete" } as const;

@@ -45,6 +45,7 @@ export async function readOrderDetail(tx: Tx, ctx: Pick<RequestContext, "tenantI
       events: { orderBy: [{ createdAt: "desc" }] },
       refunds: { orderBy: { createdAt: "asc" }, include: { lines: { include: { line: { select: { lineNo: true, product: { select: { sku: true } } } } } } } },
       conflicts: { orderBy: { createdAt: "desc" } },
+      kits: { orderBy: { position: "asc" }, include: { product: { select: { sku: true, name: true } } } },
     },
   });
   if (!order) throw notFound("Order");
@@ -106,6 +107,27 @@ export async function readOrderDetail(tx: Tx, ctx: Pick<RequestContext, "tenantI
         availableInWarehouse: s ? s.on_hand - s.allocated : 0,
         unitPriceCents: l.unitPriceCents,
         projectedDate: iso(l.projectedDate),
+        kitId: l.kitId,
+        perKit: l.perKit,
+      };
+    }),
+    kits: order.kits.map((k) => {
+      const parts = order.lines.filter((l) => l.kitId === k.id);
+      // Kits move in whole kits (orders/kits.ts): each component's counts divided by its units per kit agree.
+      const kitsOf = (f: (l: (typeof parts)[number]) => number) => (parts.length ? Math.min(...parts.map((l) => Math.floor(f(l) / (l.perKit ?? 1)))) : 0);
+      const remaining = kitsOf((l) => l.quantityOrdered - l.quantityShipped - l.quantityCancelled);
+      return {
+        id: k.id,
+        position: k.position,
+        productId: k.productId,
+        sku: k.product.sku,
+        name: k.product.name,
+        ordered: k.quantity,
+        shipped: kitsOf((l) => l.quantityShipped),
+        cancelled: kitsOf((l) => l.quantityCancelled),
+        remaining,
+        allocated: Math.min(remaining, kitsOf((l) => l.quantityAllocated)),
+        unitPriceCents: k.unitPriceCents,
       };
     }),
     allocations: order.lines.flatMap((l) =>

@@ -36,7 +36,7 @@ export function cancelAndRefund(ctx: RequestContext, orderId: string, input: TCa
     for (const line of lines) {
       if (line.remaining === 0) continue;
       cancelled.push({ lineId: line.id, sku: line.sku, quantity: line.remaining });
-      await cancelUnits(tx, tenantId, line, line.remaining, ctx.userId);
+      await cancelUnits(tx, tenantId, line, line.remaining, ctx.userId, { wholeOrder: true });
     }
     await bumpVersion(tx, tenantId, orderId, { status: "cancelled", amountDueCents: 0 });
     await settleOrders(tx, tenantId, [orderId]);

@@ -33,6 +33,8 @@ export interface LockedLine {
   hard: number;
   unitPriceCents: number;
   sku: string;
+  /** a kit's component line: its kit (sales_order_kits), the kit's SKU and units per kit */
+  kit: { id: string; sku: string; perKit: number } | null;
 }
 
 export interface OrderLock {
@@ -44,8 +46,10 @@ export interface OrderLock {
 async function readLines(tx: Tx, tenantId: string, orderId: string): Promise<LockedLine[]> {
   const rows = await tx.$queryRaw<any[]>`
     SELECT l.id::text, l.line_no, l.product_id::text, l.warehouse_id::text, l.quantity_ordered, l.quantity_shipped, l.quantity_cancelled,
-      l.quantity_allocated, l.quantity_hard_allocated, l.unit_price_cents, p.sku
+      l.quantity_allocated, l.quantity_hard_allocated, l.unit_price_cents, p.sku, l.kit_id::text, l.per_kit, kp.sku AS kit_sku
     FROM sales_order_lines l JOIN products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
+    LEFT JOIN sales_order_kits k ON k.tenant_id = l.tenant_id AND k.id = l.kit_id
+    LEFT JOIN products kp ON kp.tenant_id = k.tenant_id AND kp.id = k.product_id
     WHERE l.tenant_id = ${tenantId}::uuid AND l.order_id = ${orderId}::uuid ORDER BY l.line_no`;
   return rows.map((r) => ({
     id: r.id,
@@ -60,6 +64,7 @@ async function readLines(tx: Tx, tenantId: string, orderId: string): Promise<Loc
     hard: r.quantity_hard_allocated,
     unitPriceCents: r.unit_price_cents,
     sku: r.sku,
+    kit: r.kit_id ? { id: r.kit_id, sku: r.kit_sku, perKit: r.per_kit } : null,
   }));
 }
 

@@ -10,6 +10,7 @@ import type { RequestContext } from "../../http/types.ts";
 import { recordStockMovements } from "../stock/ledger.ts";
 // Shared order write steps and the order detail live with orders; shipments compose them.
 import { readOrderDetail, readShipments } from "../orders/detail.ts";
+import { assertWholeKits, shippableNow } from "../orders/kits.ts";
 import { addOrderEvent, bumpVersion, lockOrder, nextNumber, settleOrders, trimHardAllocation } from "../orders/write.ts";
 import { enqueueOutboxEvent } from "../outbox/enqueue.ts";
 
@@ -25,20 +26,26 @@ export function createShipment(ctx: RequestContext, orderId: string, input: TCre
     if (stateRefusal) throw new AppError("rule_violation", stateRefusal);
 
     // What ships: the lines asked for, or every line's current allocation (read after the key locks).
+    const shippable = shippableNow(lines);
     const wanted = input.lines
       ? input.lines.map((w, i) => {
           const line = lines.find((l) => l.id === w.lineId);
           if (!line) throw new AppError("not_found", "Order line not found", [{ path: `lines.${i}.lineId`, message: "No such line on this order" }]);
           return { line, quantity: w.quantity };
         })
-      : lines.filter((l) => l.allocated > 0).map((line) => ({ line, quantity: line.allocated }));
+      : lines.filter((l) => shippable.get(l.id)! > 0).map((line) => ({ line, quantity: shippable.get(line.id)! }));
+    // Kit components leave in whole kits (orders/kits.ts), and only as many as every component holds.
+    const asked = new Map(wanted.map((w) => [w.line.id, w.quantity]));
+    assertWholeKits(lines, (l) => asked.get(l.id) ?? 0, "ship");
     for (const { line, quantity } of wanted) {
-      if (quantity > line.allocated) {
-        throw new AppError("insufficient_stock", `Line ${line.lineNo} (${line.sku}) has ${line.allocated} unit(s) allocated; ${quantity} requested`, {
+      const can = shippable.get(line.id)!;
+      if (quantity > can) {
+        const why = line.kit && can < line.allocated ? ` (${line.allocated} held, but kit ${line.kit.sku} can ship ${can / line.kit.perKit} whole kit(s) now)` : "";
+        throw new AppError("insufficient_stock", `Line ${line.lineNo} (${line.sku}) has ${can} unit(s) allocated${why}; ${quantity} requested`, {
           lineId: line.id,
           sku: line.sku,
           requested: quantity,
-          allocated: line.allocated,
+          allocated: can,
         });
       }
     }
