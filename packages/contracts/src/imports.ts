@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ZId, ZInt, ZPage, ZPageQuery } from "./common.ts";
 
-export const ZImportKind = z.enum(["products", "stock_counts", "supplier_terms"]);
+export const ZImportKind = z.enum(["products", "stock_counts", "supplier_terms", "warehouse_locations"]);
 export type TImportKind = z.infer<typeof ZImportKind>;
 
 export interface ImportColumn {
@@ -40,6 +40,12 @@ export const IMPORT_COLUMNS: Record<TImportKind, readonly ImportColumn[]> = {
     { field: "case_pack", required: false, aliases: ["pack_size", "case_size", "pack"], description: "Units per case: a whole number of 1 or more; empty is 1" },
     { field: "is_preferred", required: false, aliases: ["preferred"], description: "true or false (also yes/no, 1/0); empty is false. One preferred supplier per SKU: marking one unsets the SKU's other" },
     { field: "supplier_email", required: false, aliases: ["email", "vendor_email"], description: "The supplier's e-mail, or empty; set when the supplier is created, changed with update existing" },
+  ],
+  warehouse_locations: [
+    { field: "warehouse", required: true, aliases: ["warehouse_code", "warehouse_name"], description: "An existing warehouse's code (or its name, when no other warehouse has that name)" },
+    { field: "location", required: true, aliases: ["location_code", "code", "bin"], description: "The location's code (1-40 characters); with warehouse, the key" },
+    { field: "kind", required: false, aliases: ["location_kind", "type"], description: "pick, bulk, staging or receiving; required for a new location, empty keeps an existing one's" },
+    { field: "sku", required: false, aliases: ["product_sku"], description: "An existing SKU whose bin in that warehouse this location becomes (a pick or bulk location), or empty" },
   ],
 };
 

@@ -10,12 +10,14 @@
 //   keys, a `count` movement per difference in the ledger, the engine recomputes those keys).
 // - supplier terms: suppliers created by name, terms upserted by (product, supplier) with the
 //   endpoint's preferred rule (supplier-terms.ts).
+// - warehouse locations: upserted by (warehouse, code), then the SKUs' bins (warehouse-locations.ts).
 import { z } from "zod";
 import type { TImportKind } from "@bod/contracts/imports";
 import { LONG_TX_MS, inTenant, pgCode, type Tx } from "../../db/client.ts";
 import { AppError } from "../../http/errors.ts";
 import { applyStockCounts } from "../stock/service.ts";
 import { applySupplierTerms } from "./supplier-terms.ts";
+import { applyWarehouseLocations } from "./warehouse-locations.ts";
 
 const BATCH = 1000;
 const ZApplyJob = z.object({ tenantId: z.uuid(), importId: z.uuid() });
@@ -201,4 +203,5 @@ const APPLY: Record<TImportKind, (ctx: ApplyContext) => Promise<Outcome>> = {
   },
 
   supplier_terms: applySupplierTerms,
+  warehouse_locations: applyWarehouseLocations,
 };

@@ -8,6 +8,7 @@ import type { Tx } from "../../db/client.ts";
 import { readCount, readDate, readFlag, readString } from "./cells.ts";
 import { column, readRow } from "./read-row.ts";
 import { supplierTerms } from "./supplier-terms.ts";
+import { warehouseLocations } from "./warehouse-locations.ts";
 
 export interface RowError {
   column: string | null;
@@ -151,7 +152,7 @@ const stockCounts: ImportKindRules = {
   },
 };
 
-export const KIND_RULES: Record<TImportKind, ImportKindRules> = { products, stock_counts: stockCounts, supplier_terms: supplierTerms };
+export const KIND_RULES: Record<TImportKind, ImportKindRules> = { products, stock_counts: stockCounts, supplier_terms: supplierTerms, warehouse_locations: warehouseLocations };
 
 /** Fields of a kind, in column order. */
 export const fieldsOf = (kind: TImportKind) => IMPORT_COLUMNS[kind].map((c) => c.field);

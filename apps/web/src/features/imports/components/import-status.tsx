@@ -2,7 +2,7 @@
 import type { TImport, TImportKind, TImportStatus } from "@bod/contracts/imports";
 import { Badge, type BadgeTone } from "../../../components/ui/badge.tsx";
 
-export const KIND_LABELS: Record<TImportKind, string> = { products: "Products", stock_counts: "Stock counts", supplier_terms: "Supplier terms" };
+export const KIND_LABELS: Record<TImportKind, string> = { products: "Products", stock_counts: "Stock counts", supplier_terms: "Supplier terms", warehouse_locations: "Warehouse locations" };
 
 const STATUS: Record<TImportStatus, [label: string, tone: BadgeTone]> = {
   uploading: ["Uploading", "info"],

@@ -17,6 +17,7 @@ const UPDATE_EXISTING: Record<TImportKind, string> = {
   products: "Rows whose SKU exists change that product (otherwise they are skipped); also allows the same file again.",
   stock_counts: "Allows the same file again.",
   supplier_terms: "Rows whose supplier already has terms for the SKU change them, and a supplier's e-mail changes (otherwise they are skipped); also allows the same file again.",
+  warehouse_locations: "Rows whose location exists change its kind and the SKU's bin, and a new location replaces the SKU's bin (otherwise they are skipped or keep it); also allows the same file again.",
 };
 
 export function UploadForm() {
