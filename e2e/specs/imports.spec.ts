@@ -1,12 +1,12 @@
 // Issue 15, CSV imports. A manager brings a catalogue in from a file: the preview reports the bad
 // row with its line and reason, the manager cancels, uploads the corrected file and confirms; the
 // same file again is refused and links to the import. Then the day's stock counts, and the stock
-// page shows them. On a phone the import page does not scroll sideways.
+// page shows them; then a supplier's terms for a product. On a phone the import page does not scroll sideways.
 import { expect, test, type Page } from "@playwright/test";
 import crypto from "node:crypto";
 import { signUpInBrowser } from "../fixtures/accounts.ts";
 
-async function uploadFile(page: Page, kind: "Products" | "Stock counts", name: string, csv: string) {
+async function uploadFile(page: Page, kind: "Products" | "Stock counts" | "Supplier terms" | "Warehouse locations", name: string, csv: string) {
   await page.goto("/imports");
   await page.getByRole("radio", { name: kind }).check();
   await page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
@@ -89,6 +89,16 @@ test("a manager imports products and stock counts from CSV files", async ({ page
   const stock = page.getByRole("table", { name: "Stock levels" });
   await expect(stock.getByRole("row").filter({ hasText: mug }).getByRole("cell").nth(3)).toHaveText("25");
   await expect(stock.getByRole("row").filter({ hasText: cup }).getByRole("cell").nth(3)).toHaveText("7");
+
+  // The supplier's terms for the mug, from a supplier not known yet (created by the import).
+  await uploadFile(page, "Supplier terms", "terms.csv", `supplier,sku,unit_cost,lead_time_days,is_preferred\r\nPotter ${tag},${mug},4.20,10,yes\r\n`);
+  await expect(page.getByRole("heading", { name: "terms.csv", level: 1 })).toBeVisible();
+  await expect(total(page, "to-create")).toHaveText("1");
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByText("Imported: 1 created, 0 updated, 0 skipped, 0 rejected.")).toBeVisible();
+  const products = (await (await page.request.get(`/api/v1/products?q=${mug}`)).json()) as { items: { id: string; sku: string }[] };
+  const terms = await (await page.request.get(`/api/v1/products/${products.items.find((p) => p.sku === mug)!.id}/suppliers`)).json();
+  expect(terms.items).toMatchObject([{ supplierName: `Potter ${tag}`, unitCostCents: 420, leadTimeDays: 10, isPreferred: true }]);
 
   // Phone width: no sideways scroll on the import page with its tables.
   await page.setViewportSize({ width: 390, height: 844 });
