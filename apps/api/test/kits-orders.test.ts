@@ -45,7 +45,7 @@ describe("kits on orders", () => {
     expect(detail.kits).toEqual([
       expect.objectContaining({ position: 1, productId: shop.kit.id, sku: shop.kit.sku, ordered: 3, shipped: 0, cancelled: 0, remaining: 3, allocated: 1, unitPriceCents: 2999 }),
     ]);
-    const byProduct = new Map(detail.lines.map((l: any) => [l.productId, l]));
+    const byProduct = new Map<string, any>(detail.lines.map((l: any) => [l.productId, l]));
     expect(byProduct.get(shop.a.id)).toMatchObject({ ordered: 6, allocated: 2, perKit: 2, kitId: detail.kits[0].id });
     expect(byProduct.get(shop.b.id)).toMatchObject({ ordered: 3, allocated: 1, perKit: 1, kitId: detail.kits[0].id });
     expect(detail.fulfillability).toBe("partially_fulfillable");

@@ -10,6 +10,7 @@ export type { TOrderListItem, TOrderCounts, TBulkAction, TBulkOrderRequest as TB
 export type { TOrderDetail } from "@bod/contracts/orders";
 export type TOrderChannelRef = TOrderDetail["channel"];
 export type TOrderLine = TOrderDetail["lines"][number];
+export type TOrderKit = TOrderDetail["kits"][number];
 export type TOrderShipment = TOrderDetail["shipments"][number];
 export type TShipmentLineRef = TOrderShipment["lines"][number];
 export type TOrderEvent = TOrderDetail["events"][number];

@@ -11,10 +11,15 @@ import type { TOrderDetail, TOrderLine } from "../api/order-types.ts";
 /** What a line can ship now: its allocation, never more than what remains. */
 export const shippableNow = (l: TOrderLine) => Math.max(0, Math.min(l.allocated, l.remaining));
 
-/** "Ship available items": quantities start at what is allocated per line and may be lowered, not raised. */
+/**
+ * "Ship available items": quantities start at what is allocated per line and may be lowered, not
+ * raised. A kit is one row counted in kits (its components follow: kits × units per kit).
+ */
 export function ShipmentForm({ order, onClose }: { order: TOrderDetail; onClose: () => void }) {
-  const lines = order.lines.filter((l) => l.remaining > 0);
-  const [qty, setQty] = useState<Record<string, string>>(() => Object.fromEntries(lines.map((l) => [l.id, String(shippableNow(l))])));
+  const lines = order.lines.filter((l) => l.remaining > 0 && !l.kitId);
+  const kits = order.kits.filter((k) => k.remaining > 0);
+  const rows = [...kits.map((k) => ({ id: k.id, sku: k.sku, name: k.name, remaining: k.remaining, max: k.allocated, kit: true })), ...lines.map((l) => ({ id: l.id, sku: l.sku, name: l.name, remaining: l.remaining, max: shippableNow(l), kit: false }))];
+  const [qty, setQty] = useState<Record<string, string>>(() => Object.fromEntries(rows.map((r) => [r.id, String(r.max)])));
   const [carrier, setCarrier] = useState("");
   const [tracking, setTracking] = useState("");
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -26,13 +31,13 @@ export function ShipmentForm({ order, onClose }: { order: TOrderDetail; onClose:
     e.preventDefault();
     const errors: Record<string, string> = {};
     const body: { lineId: string; quantity: number }[] = [];
-    for (const l of lines) {
-      const raw = qty[l.id] ?? "0";
+    for (const r of rows) {
+      const raw = qty[r.id] ?? "0";
       const n = Number(raw);
-      const max = shippableNow(l);
-      if (raw.trim() === "" || !Number.isInteger(n) || n < 0) errors[l.id] = "Enter a whole number, 0 or more";
-      else if (n > max) errors[l.id] = `At most ${max} (allocated)`;
-      else if (n > 0) body.push({ lineId: l.id, quantity: n });
+      if (raw.trim() === "" || !Number.isInteger(n) || n < 0) errors[r.id] = "Enter a whole number, 0 or more";
+      else if (n > r.max) errors[r.id] = r.kit ? `At most ${r.max} whole kit(s)` : `At most ${r.max} (allocated)`;
+      else if (n > 0 && !r.kit) body.push({ lineId: r.id, quantity: n });
+      else if (n > 0) for (const c of order.lines) if (c.kitId === r.id) body.push({ lineId: c.id, quantity: n * (c.perKit ?? 1) });
     }
     if (Object.keys(errors).length === 0 && body.length === 0) errors._ = "Nothing to ship: every quantity is 0";
     setLocal(errors);
@@ -65,14 +70,25 @@ export function ShipmentForm({ order, onClose }: { order: TOrderDetail; onClose:
             </tr>
           }
         >
-          {lines.map((l) => {
-            const max = shippableNow(l);
+          {rows.map((l) => {
+            const max = l.max;
             return (
               <tr key={l.id}>
                 <td className="mono">{l.sku}</td>
-                <td>{l.name}</td>
+                <td>
+                  {l.kit && <span className="badge">Kit</span>} {l.name}
+                  {l.kit && (
+                    <div className="muted small">
+                      {order.lines
+                        .filter((c) => c.kitId === l.id)
+                        .map((c) => `${c.perKit} × ${c.sku}`)
+                        .join(" + ")}{" "}
+                      per kit; ships in whole kits
+                    </div>
+                  )}
+                </td>
                 <td className="num">{l.remaining}</td>
-                <td className="num">{l.allocated}</td>
+                <td className="num">{l.max}</td>
                 <td className="num">
                   <input
                     className="qty-input"

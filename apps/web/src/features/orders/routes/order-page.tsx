@@ -128,7 +128,7 @@ export function OrderPage() {
       {/* Full width: nine columns fit a desktop and a tablet without scrolling. */}
       <section className="card" aria-labelledby="lines-title" style={{ marginTop: 12 }}>
         <h2 id="lines-title">Lines</h2>
-        <LinesTable lines={o.lines} />
+        <LinesTable lines={o.lines} kits={o.kits} />
       </section>
       <div className="order-layout" style={{ marginTop: 12 }}>
         <div>
