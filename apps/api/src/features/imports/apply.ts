@@ -18,8 +18,8 @@ import { AppError } from "../../http/errors.ts";
 import { applyStockCounts } from "../stock/service.ts";
 import { applySupplierTerms } from "./supplier-terms.ts";
 import { applyWarehouseLocations } from "./warehouse-locations.ts";
+import { validRowBatches } from "./staged-rows.ts";
 
-const BATCH = 1000;
 const ZApplyJob = z.object({ tenantId: z.uuid(), importId: z.uuid() });
 export const APPLY_TASK = "import_apply";
 
@@ -126,15 +126,7 @@ const APPLY: Record<TImportKind, (ctx: ApplyContext) => Promise<Outcome>> = {
     let created = 0;
     let updated = 0;
     let valid = 0;
-    let afterLine = 0;
-    for (;;) {
-      await ctx.checkCancelled();
-      const rows = await ctx.tx.$queryRaw<{ line: number; data: Record<string, unknown> }[]>`
-        SELECT line, data FROM import_rows
-        WHERE tenant_id = ${ctx.tenantId}::uuid AND import_id = ${ctx.importId}::uuid AND errors IS NULL AND data IS NOT NULL AND line > ${afterLine}
-        ORDER BY line LIMIT ${BATCH}`;
-      if (rows.length === 0) break;
-      afterLine = rows[rows.length - 1]!.line;
+    for await (const rows of validRowBatches<Record<string, unknown>>(ctx)) {
       valid += rows.length;
       const written = await ctx.tx.$queryRaw<{ created: boolean }[]>`
         INSERT INTO products AS p (tenant_id, sku, name, barcode, is_preorder, restock_date, restock_quantity)

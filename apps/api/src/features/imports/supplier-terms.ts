@@ -13,6 +13,7 @@ import type { ApplyContext, Outcome } from "./apply.ts";
 import { readCount, readFlag, readMoney, readString } from "./cells.ts";
 import type { ImportKindRules, StagedRow } from "./kinds.ts";
 import { column, readRow } from "./read-row.ts";
+import { validRowBatches } from "./staged-rows.ts";
 
 const terms = ZUpsertProductSupplierRequest.shape;
 const supplierEmail = ZCreateSupplierRequest.shape.email.unwrap().unwrap();
@@ -134,7 +135,6 @@ export const supplierTerms: ImportKindRules = {
   },
 };
 
-const BATCH = 1000;
 
 /** Suppliers of the batch by name: created when new; their e-mail changed with "update existing". Answers ids and the names whose e-mail changed. */
 async function writeSuppliers(tx: Tx, tenantId: string, rows: TermsData[], updateExisting: boolean) {
@@ -159,15 +159,7 @@ export async function applySupplierTerms(ctx: ApplyContext): Promise<Outcome> {
   let created = 0;
   let updated = 0;
   let valid = 0;
-  let afterLine = 0;
-  for (;;) {
-    await ctx.checkCancelled();
-    const batch = await ctx.tx.$queryRaw<{ line: number; data: TermsData }[]>`
-      SELECT line, data FROM import_rows
-      WHERE tenant_id = ${ctx.tenantId}::uuid AND import_id = ${ctx.importId}::uuid AND errors IS NULL AND data IS NOT NULL AND line > ${afterLine}
-      ORDER BY line LIMIT ${BATCH}`;
-    if (batch.length === 0) break;
-    afterLine = batch[batch.length - 1]!.line;
+  for await (const batch of validRowBatches<TermsData>(ctx)) {
     valid += batch.length;
     const rows = batch.map((r) => r.data);
     const emailChanged = await writeSuppliers(ctx.tx, ctx.tenantId, rows, ctx.updateExisting);

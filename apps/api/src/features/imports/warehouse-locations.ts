@@ -13,6 +13,7 @@ import type { ApplyContext, Outcome } from "./apply.ts";
 import { readString, type CellResult } from "./cells.ts";
 import type { ImportKindRules, StagedRow } from "./kinds.ts";
 import { column, readRow } from "./read-row.ts";
+import { validRowBatches } from "./staged-rows.ts";
 
 const CODE_MAX = ZCreateLocationRequest.shape.code.maxLength ?? 40;
 const BIN_KINDS: readonly TLocationKind[] = ["pick", "bulk"];
@@ -112,23 +113,14 @@ export const warehouseLocations: ImportKindRules = {
   },
 };
 
-const BATCH = 1000;
 
 /** The write, a batch at a time: locations upserted by (warehouse, code), then the bins the rows name. */
 export async function applyWarehouseLocations(ctx: ApplyContext): Promise<Outcome> {
   let created = 0;
   let updated = 0;
   let valid = 0;
-  let afterLine = 0;
   const kindMapped = ctx.mapping.includes("kind");
-  for (;;) {
-    await ctx.checkCancelled();
-    const batch = await ctx.tx.$queryRaw<{ line: number; data: LocationData }[]>`
-      SELECT line, data FROM import_rows
-      WHERE tenant_id = ${ctx.tenantId}::uuid AND import_id = ${ctx.importId}::uuid AND errors IS NULL AND data IS NOT NULL AND line > ${afterLine}
-      ORDER BY line LIMIT ${BATCH}`;
-    if (batch.length === 0) break;
-    afterLine = batch[batch.length - 1]!.line;
+  for await (const batch of validRowBatches<LocationData>(ctx)) {
     valid += batch.length;
     const rows = JSON.stringify(batch.map((r) => r.data));
     // The preview's check again, under the rows it changes: containers may have been placed since.
