@@ -20,19 +20,20 @@ export async function flattenedKits(tx: Tx, tenantId: string, productIds: string
   // Walks nested kits down to products that are not kits; cycles are refused when kits are defined,
   // and the depth bound keeps a bad row from looping here.
   const rows = await tx.$queryRaw<{ kit: string; product_id: string; quantity: number }[]>`
-    WITH RECURSIVE walk(kit, product_id, quantity, depth, first_position) AS (
-      SELECT c.kit_product_id, c.component_product_id, c.quantity, 1, c.position
+    WITH RECURSIVE walk(kit, product_id, quantity, depth, path) AS (
+      SELECT c.kit_product_id, c.component_product_id, c.quantity, 1, ARRAY[c.position]
       FROM product_components c WHERE c.tenant_id = ${tenantId}::uuid AND c.kit_product_id = ANY(${productIds}::uuid[])
       UNION ALL
-      SELECT w.kit, c.component_product_id, w.quantity * c.quantity, w.depth + 1, w.first_position
+      SELECT w.kit, c.component_product_id, w.quantity * c.quantity, w.depth + 1, w.path || c.position
       FROM walk w JOIN product_components c ON c.tenant_id = ${tenantId}::uuid AND c.kit_product_id = w.product_id
       WHERE w.depth < 16
     )
+    -- Components in the order the kit lists them, nested ones where their kit stands (first reached).
     SELECT w.kit::text, w.product_id::text, sum(w.quantity)::int AS quantity
     FROM walk w
     WHERE NOT EXISTS (SELECT 1 FROM product_components n WHERE n.tenant_id = ${tenantId}::uuid AND n.kit_product_id = w.product_id)
     GROUP BY w.kit, w.product_id
-    ORDER BY w.kit, min(w.first_position), w.product_id`;
+    ORDER BY w.kit, min(w.path), w.product_id`;
   const kits = new Map<string, KitComponent[]>();
   for (const r of rows) (kits.get(r.kit) ?? kits.set(r.kit, []).get(r.kit)!).push({ productId: r.product_id, quantity: r.quantity });
   return kits;
